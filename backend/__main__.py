@@ -1,0 +1,73 @@
+"""Command line: python -m backend {serve,migrate,seed,export-schema}."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from backend.settings import PROJECT_ROOT, get_settings
+
+SCHEMA_PATH = PROJECT_ROOT / "schema" / "schema.graphql"
+
+
+def export_schema_sdl() -> str:
+    from strawberry.printer import print_schema
+
+    from backend.graphql.schema import schema
+
+    return print_schema(schema) + "\n"
+
+
+async def _migrate() -> None:
+    from backend import db
+
+    await db.apply_migrations(get_settings().database_url)
+
+
+async def _seed() -> None:
+    from backend import db
+    from backend.seeding import load_seed
+
+    settings = get_settings()
+    await db.apply_migrations(settings.database_url)
+    await db.connect(settings.database_url)
+    try:
+        print(await load_seed(settings.seed_dir))
+    finally:
+        await db.disconnect()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backend")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("seed", help="apply migrations and load seed/ (idempotent)")
+    export = sub.add_parser("export-schema", help="write schema/schema.graphql")
+    export.add_argument("--output", type=Path, default=SCHEMA_PATH)
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if args.command == "serve":
+        import uvicorn
+
+        from backend.app import create_app
+
+        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    elif args.command == "migrate":
+        asyncio.run(_migrate())
+    elif args.command == "seed":
+        asyncio.run(_seed())
+    elif args.command == "export-schema":
+        args.output.write_text(export_schema_sdl(), encoding="utf-8")
+        print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The Starlette application: lifespan (database, broker), routes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+from backend import db
+from backend.graphql.schema import schema
+from backend.graphql.view import GraphQLApp
+from backend.platform.broker import Broker
+from backend.seeding import load_seed
+from backend.settings import Settings, get_settings
+
+logger = logging.getLogger("tongban")
+
+PWA_MISSING = """<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>通办</title>
+<p>通办后台已启动。手机端页面尚未构建，请使用 <a href="/graphql">/graphql</a>。</p>"""
+
+
+async def healthz(request: Request) -> JSONResponse:
+    from tortoise import connections
+
+    await connections.get("default").execute_query("SELECT 1")
+    broker: Broker = request.app.state.broker
+    return JSONResponse(
+        {"status": "ok", "database": "ok", "broker": "redis" if broker.is_redis else "memory"}
+    )
+
+
+async def pwa_missing(request: Request) -> HTMLResponse:
+    return HTMLResponse(PWA_MISSING)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            await db.apply_migrations(settings.database_url)
+        await db.connect(settings.database_url)
+        if settings.seed_on_start:
+            logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
+        broker = Broker(settings.redis_url)
+        await broker.connect()
+        app.state.broker = broker
+        try:
+            yield
+        finally:
+            await broker.disconnect()
+            await db.disconnect()
+
+    graphql = GraphQLApp(schema, graphiql=settings.graphiql)
+    routes: list[Route | WebSocketRoute | Mount] = [
+        Route("/healthz", healthz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
+    if (settings.pwa_dist / "index.html").exists():
+        routes.append(Mount("/", StaticFiles(directory=settings.pwa_dist, html=True)))
+    else:
+        routes.append(Route("/", pwa_missing))
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import strawberry
+
+from backend.centres import service
+from backend.centres.models import CentreKind as CentreKindModel
+from backend.centres.types import Centre, CentreFilter, NearbyCentre
+from backend.graphql.context import Info
+from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
+from backend.platform.errors import DomainError, ErrorCode
+from backend.settings import get_settings
+
+
+@strawberry.type
+class CentreQueries:
+    @strawberry.field(description="Centres and branch centres, filtered and paged.")
+    async def centres(
+        self,
+        info: Info,
+        filter: CentreFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> CountedConnection[Centre]:
+        criteria = filter or CentreFilter()
+        queryset = service.filter_centres(
+            service.CentreFilter(
+                search=criteria.search,
+                district=criteria.district,
+                kind=CentreKindModel(criteria.kind) if criteria.kind else None,
+            )
+        )
+        rows, start, end, total = await paginate_queryset(
+            queryset, first=first, after=after, last=last, before=before
+        )
+        for row in rows:
+            info.context.loaders.centre.prime(row.id, row)
+        return build_connection(
+            [Centre.from_model(r) for r in rows], start=start, end=end, total=total
+        )
+
+    @strawberry.field(description="One centre by its stable code, e.g. 310101-01.")
+    async def centre(self, code: str) -> Centre:
+        return Centre.from_model(await service.get_centre_by_code(code))
+
+    @strawberry.field(
+        description="The 15-minute service circle: centres within walking time, nearest first."
+    )
+    async def nearby_centres(
+        self, lat: float, lng: float, within_minutes: int = 15, first: int = 20
+    ) -> list[NearbyCentre]:
+        cap = get_settings().max_page_size
+        if not (1 <= first <= cap):
+            raise DomainError(
+                ErrorCode.PAGE_SIZE_TOO_LARGE, f"first 应在 1 到 {cap} 之间。", "first"
+            )
+        found = await service.nearby_centres(lat, lng, within_minutes)
+        return [
+            NearbyCentre(
+                centre=Centre.from_model(n.centre),
+                distance_meters=round(n.distance_m),
+                walking_minutes=n.walking_minutes,
+            )
+            for n in found[:first]
+        ]

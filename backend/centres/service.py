@@ -1,0 +1,134 @@
+"""Reading centres (filters, the 15-minute circle) and loading them from seed data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from backend.centres.models import Centre, CentreKind, LocalOffering
+from backend.matters import service as matters_service
+from backend.platform import geo
+from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.text import clean_search_text
+
+MAX_WALKING_MINUTES = 120
+CENTRE_FIELDS = (
+    "name",
+    "short_name",
+    "district",
+    "district_code",
+    "address",
+    "address_approximate",
+    "phone",
+    "coordinates_approximate",
+)
+
+
+@dataclass(frozen=True)
+class CentreFilter:
+    search: str | None = None
+    district: str | None = None  # name (黄浦区) or code (310101)
+    kind: CentreKind | None = None
+
+
+@dataclass(frozen=True)
+class NearbyCentre:
+    centre: Centre
+    distance_m: float
+    walking_minutes: int
+
+
+def filter_centres(criteria: CentreFilter) -> QuerySet[Centre]:
+    queryset = Centre.all().order_by("code")
+    search = clean_search_text(criteria.search)
+    if search:
+        queryset = queryset.filter(
+            Q(name__icontains=search)
+            | Q(short_name__icontains=search)
+            | Q(address__icontains=search)
+        )
+    district = clean_search_text(criteria.district, "district")
+    if district:
+        queryset = queryset.filter(Q(district=district) | Q(district_code=district))
+    if criteria.kind is not None:
+        queryset = queryset.filter(kind=criteria.kind)
+    return queryset
+
+
+async def get_centre_by_code(code: str) -> Centre:
+    centre = await Centre.get_or_none(code=code)
+    if centre is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"没有编号为 {code} 的受理中心。", "code")
+    return centre
+
+
+async def nearby_centres(lat: float, lng: float, within_minutes: int) -> list[NearbyCentre]:
+    """Centres within `within_minutes` on foot, nearest first."""
+    if not (-90 <= lat <= 90):
+        raise DomainError(ErrorCode.INVALID_COORDINATES, "纬度应在 -90 到 90 之间。", "lat")
+    if not (-180 <= lng <= 180):
+        raise DomainError(ErrorCode.INVALID_COORDINATES, "经度应在 -180 到 180 之间。", "lng")
+    if not (1 <= within_minutes <= MAX_WALKING_MINUTES):
+        raise DomainError(
+            ErrorCode.INVALID_INPUT,
+            f"步行时间应在 1 到 {MAX_WALKING_MINUTES} 分钟之间。",
+            "withinMinutes",
+        )
+    radius = geo.walkable_radius_m(within_minutes)
+    min_lat, max_lat, min_lng, max_lng = geo.bounding_box(lat, lng, radius)
+    candidates = await Centre.filter(
+        latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lng, longitude__lte=max_lng
+    )
+    found = []
+    for centre in candidates:
+        distance = geo.distance_m(lat, lng, centre.latitude, centre.longitude)
+        if distance <= radius:
+            found.append(NearbyCentre(centre, distance, geo.walking_minutes(distance)))
+    return sorted(found, key=lambda n: (n.distance_m, n.centre.code))
+
+
+async def load_centres(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Insert or update centres and their local offerings by code; idempotent.
+
+    Parents are written before branches so a branch can point at its centre.
+    """
+    rows = sorted(rows, key=lambda r: (r["kind"] != CentreKind.CENTRE.value, r["code"]))
+    created = updated = 0
+    async with in_transaction():
+        existing = {c.code: c for c in await Centre.all()}
+        matter_ids = await matters_service.matter_ids_by_code(
+            {code for row in rows for code in row.get("local_matters", [])}
+        )
+        for row in rows:
+            values: dict[str, Any] = {field: row[field] for field in CENTRE_FIELDS}
+            values["kind"] = CentreKind(row["kind"])
+            values["latitude"], values["longitude"] = float(row["lat"]), float(row["lng"])
+            values["parent_id"] = existing[row["parent"]].id if row.get("parent") else None
+            centre = existing.get(row["code"])
+            if centre is None:
+                centre = existing[row["code"]] = await Centre.create(code=row["code"], **values)
+                created += 1
+            elif any(getattr(centre, k) != v for k, v in values.items()):
+                await Centre.filter(id=centre.id).update(**values)
+                updated += 1
+            created += await _sync_local_offerings(
+                centre.id, {matter_ids[c] for c in row.get("local_matters", [])}
+            )
+    return {"created": created, "updated": updated}
+
+
+async def _sync_local_offerings(centre_id: int, wanted: set[int]) -> int:
+    current = set(
+        await LocalOffering.filter(centre_id=centre_id).values_list("matter_id", flat=True)
+    )
+    if current - wanted:
+        await LocalOffering.filter(centre_id=centre_id, matter_id__in=current - wanted).delete()
+    await LocalOffering.bulk_create(
+        [LocalOffering(centre_id=centre_id, matter_id=m) for m in wanted - current]
+    )
+    return len(wanted - current) + len(current - wanted)

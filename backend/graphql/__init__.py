@@ -1,0 +1,1 @@
+"""GraphQL plumbing only: schema assembly, context, errors, limits, pagination, permissions."""

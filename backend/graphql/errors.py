@@ -1,0 +1,115 @@
+"""How errors reach clients: typed codes for programs, Chinese messages for people.
+
+- A DomainError raised by a service keeps its message and gains `extensions.code`/`field`.
+- An error that already carries `extensions.code` (e.g. a permission class) is kept.
+- A document that fails parsing, validation or a limit gets a code saying which.
+- Anything else raised while executing is masked: the client sees INTERNAL_ERROR and a
+  plain apology, never a message or stack trace; the server log keeps the details.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from backend.platform.errors import DomainError, ErrorCode
+
+logger = logging.getLogger("tongban.graphql")
+
+INTERNAL_MESSAGE = "服务暂时出现问题，请稍后再试。"
+
+_LIMIT_PATTERNS: list[tuple[re.Pattern[str], ErrorCode, str]] = [
+    (
+        re.compile(r"exceeds maximum operation depth of (\d+)"),
+        ErrorCode.QUERY_TOO_DEEP,
+        "查询嵌套层级过深，最多允许 {} 层。",
+    ),
+    (
+        re.compile(r"aliases found\. Allowed: (\d+)"),
+        ErrorCode.TOO_MANY_ALIASES,
+        "查询中的别名过多，最多允许 {} 个。",
+    ),
+    (
+        re.compile(r"more than (\d+) tokens"),
+        ErrorCode.TOO_MANY_TOKENS,
+        "查询过长，最多允许 {} 个词法单元。",
+    ),
+]
+
+
+def is_expected(error: GraphQLError) -> bool:
+    """True for errors meant for the client; False for bugs and outages."""
+    original = error.original_error
+    if isinstance(original, DomainError):
+        return True
+    if error.extensions and "code" in error.extensions:
+        return True
+    # Errors without a path never reached a resolver: parsing, validation, coercion.
+    return error.path is None
+
+
+def shape_error(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, DomainError):
+        return _with(error, original.message, original.code, original.field)
+    if error.extensions and "code" in error.extensions:
+        return error
+    if error.path is None:
+        for pattern, code, message in _LIMIT_PATTERNS:
+            match = pattern.search(error.message)
+            if match:
+                return _with(error, message.format(match.group(1)), code)
+        return _with(error, error.message, ErrorCode.GRAPHQL_VALIDATION_FAILED)
+    return _with(error, INTERNAL_MESSAGE, ErrorCode.INTERNAL_ERROR, keep_original=False)
+
+
+def _with(
+    error: GraphQLError,
+    message: str,
+    code: ErrorCode,
+    field: str | None = None,
+    *,
+    keep_original: bool = True,
+) -> GraphQLError:
+    extensions: dict[str, object] = {"code": code.value}
+    if field is not None:
+        extensions["field"] = field
+    return GraphQLError(
+        message=message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=error.original_error if keep_original else None,
+        extensions=extensions,
+    )
+
+
+class ErrorShaping(SchemaExtension):
+    """Applies `shape_error` to every error of an operation's result."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if result is not None and errors:
+            result.errors = [shape_error(error) for error in errors]
+
+
+def log_unexpected(errors: list[GraphQLError]) -> None:
+    for error in errors:
+        if not is_expected(error):
+            original = error.original_error
+            # The exception's own text can hold personal data; log its type and frames only.
+            frames = "".join(traceback.format_tb(original.__traceback__)) if original else ""
+            logger.error(
+                "unexpected error at %s: %s\n%s",
+                ".".join(str(p) for p in error.path or []),
+                type(original).__name__,
+                frames,
+            )

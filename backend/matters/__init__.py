@@ -1,0 +1,1 @@
+"""Departments and the matters (事项) residents can start at a centre."""

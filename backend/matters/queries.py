@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import strawberry
+
+from backend.graphql.context import Info
+from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
+from backend.matters import service
+from backend.matters.types import Department, HandlingMode, Matter, MatterFilter, OnlineLevel
+
+
+@strawberry.type
+class MatterQueries:
+    @strawberry.field(description="The catalogue of matters, filtered and paged.")
+    async def matters(
+        self,
+        info: Info,
+        filter: MatterFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> CountedConnection[Matter]:
+        criteria = filter or MatterFilter()
+        queryset = service.filter_matters(
+            service.MatterFilter(
+                search=criteria.search,
+                department_code=criteria.department_code,
+                city_wide=criteria.city_wide,
+                online_level=OnlineLevel(criteria.online_level) if criteria.online_level else None,
+                handling_mode=HandlingMode(criteria.handling_mode)
+                if criteria.handling_mode
+                else None,
+            )
+        )
+        rows, start, end, total = await paginate_queryset(
+            queryset, first=first, after=after, last=last, before=before
+        )
+        for row in rows:
+            info.context.loaders.matter.prime(row.id, row)
+        return build_connection(
+            [Matter.from_model(r) for r in rows], start=start, end=end, total=total
+        )
+
+    @strawberry.field(description="One matter by its stable code, e.g. MZ001.")
+    async def matter(self, code: str) -> Matter:
+        return Matter.from_model(await service.get_matter_by_code(code))
+
+    @strawberry.field(description="The 11 departments whose matters the centres accept.")
+    async def departments(self, info: Info) -> list[Department]:
+        rows = await service.list_departments()
+        for row in rows:
+            info.context.loaders.department.prime(row.id, row)
+        return [Department.from_model(d) for d in rows]

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from backend.graphql.context import Info
+from backend.matters import models
+
+HandlingMode = strawberry.enum(
+    models.HandlingMode,
+    description="DIRECT 直接受理: accepted on the spot; COLLECT_FORWARD 收受分离: collected here "
+    "and accepted by the resident's household-registration centre.",
+)
+OnlineLevel = strawberry.enum(
+    models.OnlineLevel,
+    description="FULLY_ONLINE 全程网办; PREREVIEW 网上预审 (at most one visit); COUNTER 窗口办理.",
+)
+ECertificateKind = strawberry.enum(
+    models.ECertificateKind,
+    description="E-certificates a resident can show instead of paper (电子亮证).",
+)
+
+
+@strawberry.type(description="A government department whose matters centres accept.")
+class Department(relay.Node):
+    id: relay.NodeID[int]
+    code: str = strawberry.field(description="Stable code, e.g. CIVIL_AFFAIRS.")
+    name: str = strawberry.field(description="Short name, e.g. 民政.")
+    full_name: str
+
+    @classmethod
+    def from_model(cls, department: models.Department) -> Department:
+        return cls(
+            id=department.id,
+            code=department.code,
+            name=department.name,
+            full_name=department.full_name,
+        )
+
+
+@strawberry.type(description="A document a matter needs.")
+class Material:
+    name: str
+    e_certificate: ECertificateKind | None = strawberry.field(
+        description="The e-certificate that replaces the paper document, if any."
+    )
+
+
+@strawberry.type(description="A personal matter (事项) residents can start at a centre.")
+class Matter(relay.Node):
+    id: relay.NodeID[int]
+    code: str = strawberry.field(description="Stable code, e.g. MZ001.")
+    name: str
+    handling_mode: HandlingMode
+    online_level: OnlineLevel
+    city_wide: bool = strawberry.field(description="全市通办: can be started at any centre.")
+    promised_working_days: int = strawberry.field(
+        description="Promised working days to finish; 0 means done on the spot (即办)."
+    )
+    summary: str
+    materials: list[Material]
+    department_id: strawberry.Private[int]
+
+    @strawberry.field(description="Materials an e-certificate can replace.")
+    def e_certificates_accepted(self) -> list[ECertificateKind]:
+        return [m.e_certificate for m in self.materials if m.e_certificate is not None]
+
+    @strawberry.field
+    async def department(self, info: Info) -> Department:
+        department = await info.context.loaders.department.load(self.department_id)
+        return Department.from_model(department)
+
+    @classmethod
+    def from_model(cls, matter: models.Matter) -> Matter:
+        return cls(
+            id=matter.id,
+            code=matter.code,
+            name=matter.name,
+            handling_mode=matter.handling_mode,
+            online_level=matter.online_level,
+            city_wide=matter.city_wide,
+            promised_working_days=matter.promised_working_days,
+            summary=matter.summary,
+            materials=[
+                Material(
+                    name=m["name"],
+                    e_certificate=models.ECertificateKind(m["e_certificate"])
+                    if m.get("e_certificate")
+                    else None,
+                )
+                for m in matter.materials
+            ],
+            department_id=matter.department_id,
+        )
+
+
+@strawberry.input(description="Narrow the list of matters; all given criteria must hold.")
+class MatterFilter:
+    search: str | None = strawberry.field(
+        default=None, description="Free text over the name and summary, e.g. 居住证."
+    )
+    department_code: str | None = None
+    city_wide: bool | None = None
+    online_level: OnlineLevel | None = None
+    handling_mode: HandlingMode | None = None

@@ -1,0 +1,1 @@
+"""Shared infrastructure: errors, broker, clock, holidays, geography."""
