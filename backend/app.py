@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from backend import db
 from backend.graphql.schema import schema
 from backend.graphql.view import GraphQLApp
-from backend.platform.broker import Broker
+from backend.platform.broker import Broker, create_broker
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
 
@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await db.connect(settings.database_url)
         if settings.seed_on_start:
             logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
-        broker = Broker(settings.redis_url)
+        broker = create_broker(settings.redis_url)
         await broker.connect()
         app.state.broker = broker
         try:

@@ -21,7 +21,7 @@ from redis import asyncio as redis_asyncio
 from backend import db
 from backend.graphql.context import Context
 from backend.graphql.schema import schema
-from backend.platform.broker import Broker
+from backend.platform.broker import Broker, RedisBroker
 from backend.seeding import load_seed
 from backend.settings import PROJECT_ROOT
 
@@ -65,7 +65,7 @@ async def database_url() -> AsyncIterator[str]:
 
 @pytest.fixture(scope="session")
 async def broker() -> AsyncIterator[Broker]:
-    broker = Broker(REDIS_URL)
+    broker = RedisBroker(REDIS_URL)
     await broker.connect()
     yield broker
     await broker.disconnect()

@@ -1,0 +1,50 @@
+# Shared helpers for scripts/run and scripts/test. Sourced, not run.
+# Installs only from the package registries (PyPI, Debian, npm) by package name.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+log() { printf '\033[1m[tongban]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[tongban] %s\033[0m\n' "$*" >&2; exit 1; }
+
+find_python() {
+  for candidate in python3.11 python3.12 python3.13 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  die "Python 3.11 or newer is needed (apt-get install python3 python3-venv)."
+}
+
+# ensure_venv LOCKFILE: a virtualenv with exactly the locked (hash-checked) dependencies.
+ensure_venv() {
+  local lock="$ROOT/$1" stamp
+  stamp="$VENV/.installed-$(sha256sum "$lock" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+  [ -f "$stamp" ] && return 0
+  if [ ! -x "$PY" ]; then
+    log "creating virtualenv in .venv"
+    "$(find_python)" -m venv "$VENV" || die "could not create a virtualenv (apt-get install python3-venv)"
+  fi
+  log "installing Python dependencies from $1"
+  "$PY" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
+  "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT" \
+    || "$PY" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
+  rm -f "$VENV"/.installed-*
+  touch "$stamp"
+}
+
+# build_pwa: the phone app, served by the backend at /.
+build_pwa() {
+  [ -f "$ROOT/pwa/package.json" ] || return 0
+  command -v npm >/dev/null 2>&1 || die "Node.js and npm are needed to build the PWA (apt-get install nodejs npm)."
+  local stamp="$ROOT/pwa/node_modules/.installed-$(sha256sum "$ROOT/pwa/package-lock.json" | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    log "installing PWA packages (npm ci)"
+    (cd "$ROOT/pwa" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+    touch "$stamp"
+  fi
+  log "building the PWA"
+  (cd "$ROOT/pwa" && npm run --silent build) || die "PWA build failed"
+}

@@ -1,0 +1,143 @@
+"""The real server over real sockets: HTTP and a graphql-transport-ws WebSocket.
+
+Two deployments: the embedded default (SQLite file, in-process broker, seed loaded on
+start) and the production shape (PostgreSQL + Redis).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from websockets.exceptions import ConnectionClosedError
+from websockets.sync.client import connect
+
+from tests.conftest import REDIS_URL, SEED_DIR, postgres_url_for, recreate_database, worker_id
+
+TOTALS = "{ centres { totalCount } matters { totalCount } departments { name } }"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start_server(env: dict[str, str], log: Path) -> Iterator[str]:
+    port = _free_port()
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "backend", "serve", "--port", str(port)],
+            env={**os.environ, **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise AssertionError("server exited:\n" + log.read_text())
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError("server did not start:\n" + log.read_text())
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    var = tmp_path_factory.mktemp("embedded")
+    env = {
+        "TONGBAN_DATABASE_URL": f"sqlite://{var / 'tongban.sqlite3'}",
+        "TONGBAN_VAR_DIR": str(var),
+        "TONGBAN_SEED_DIR": str(SEED_DIR),
+    }
+    os.environ.pop("TONGBAN_REDIS_URL", None)
+    yield from _start_server(env, var / "server.log")
+
+
+@pytest.fixture(scope="module")
+async def production_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    var = tmp_path_factory.mktemp("production")
+    name = f"tongban_server_{worker_id()}"
+    await recreate_database(name)
+    env = {
+        "TONGBAN_DATABASE_URL": postgres_url_for(name),
+        "TONGBAN_REDIS_URL": REDIS_URL,
+        "TONGBAN_VAR_DIR": str(var),
+        "TONGBAN_SEED_DIR": str(SEED_DIR),
+    }
+    for base in _start_server(env, var / "server.log"):
+        yield base
+
+
+def _post(base: str, query: str) -> dict:  # type: ignore[type-arg]
+    response = httpx.post(f"{base}/graphql", json={"query": query}, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def _ws_query(base: str, query: str) -> dict:  # type: ignore[type-arg]
+    url = base.replace("http://", "ws://") + "/graphql"
+    with connect(url, subprotocols=["graphql-transport-ws"], open_timeout=10) as ws:  # type: ignore[list-item]
+        ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        assert json.loads(ws.recv(timeout=10))["type"] == "connection_ack"
+        ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+        message = json.loads(ws.recv(timeout=10))
+        assert message["type"] == "next", message
+        assert json.loads(ws.recv(timeout=10)) == {"id": "1", "type": "complete"}
+        return message["payload"]  # type: ignore[no-any-return]
+
+
+def _check_deployment(base: str, broker: str) -> None:
+    health = httpx.get(f"{base}/healthz", timeout=5).json()
+    assert health == {"status": "ok", "database": "ok", "broker": broker}
+
+    over_http = _post(base, TOTALS)["data"]
+    over_ws = _ws_query(base, TOTALS)["data"]
+    assert over_http == over_ws
+    assert over_http["centres"]["totalCount"] > 0
+    assert len(over_http["departments"]) == 11
+
+    # Bad requests get a clear answer, never a 500 or a trace.
+    page = _post(base, "{ centres(first: 1000000) { totalCount } }")
+    assert page["errors"][0]["extensions"]["code"] == "PAGE_SIZE_TOO_LARGE"
+    not_json = httpx.post(
+        f"{base}/graphql", content=b"{nope", headers={"content-type": "application/json"}
+    )
+    assert not_json.status_code == 400
+    assert "Traceback" not in not_json.text
+
+
+def test_embedded_default_over_real_sockets(embedded_server: str) -> None:
+    _check_deployment(embedded_server, "memory")
+    assert "通办" in httpx.get(f"{embedded_server}/", timeout=5).text
+
+
+def test_postgres_and_redis_over_real_sockets(production_server: str) -> None:
+    _check_deployment(production_server, "redis")
+
+
+def test_websocket_refuses_the_legacy_protocol(embedded_server: str) -> None:
+    url = embedded_server.replace("http://", "ws://") + "/graphql"
+    with pytest.raises(ConnectionClosedError) as refused:
+        with connect(url, subprotocols=["graphql-ws"], open_timeout=10) as ws:  # type: ignore[list-item]
+            ws.recv(timeout=5)
+    assert refused.value.rcvd is not None
+    assert refused.value.rcvd.code == 4406  # Subprotocol not acceptable
