@@ -111,24 +111,27 @@ async def load_centres(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
             values["parent_id"] = existing[row["parent"]].id if row.get("parent") else None
             centre = existing.get(row["code"])
             if centre is None:
-                centre = existing[row["code"]] = await Centre.create(code=row["code"], **values)
+                existing[row["code"]] = await Centre.create(code=row["code"], **values)
                 created += 1
             elif any(getattr(centre, k) != v for k, v in values.items()):
                 await Centre.filter(id=centre.id).update(**values)
                 updated += 1
-            created += await _sync_local_offerings(
-                centre.id, {matter_ids[c] for c in row.get("local_matters", [])}
-            )
-    return {"created": created, "updated": updated}
+        wanted = {
+            (existing[row["code"]].id, matter_ids[code])
+            for row in rows
+            for code in row.get("local_matters", [])
+        }
+        changed = await _sync_local_offerings(wanted)
+    return {"created": created + changed, "updated": updated}
 
 
-async def _sync_local_offerings(centre_id: int, wanted: set[int]) -> int:
-    current = set(
-        await LocalOffering.filter(centre_id=centre_id).values_list("matter_id", flat=True)
-    )
-    if current - wanted:
-        await LocalOffering.filter(centre_id=centre_id, matter_id__in=current - wanted).delete()
+async def _sync_local_offerings(wanted: set[tuple[int, int]]) -> int:
+    """Make the table hold exactly `wanted` (centre id, matter id) pairs."""
+    current = {(o.centre_id, o.matter_id): o.id for o in await LocalOffering.all()}
+    stale = [offering_id for pair, offering_id in current.items() if pair not in wanted]
+    if stale:
+        await LocalOffering.filter(id__in=stale).delete()
     await LocalOffering.bulk_create(
-        [LocalOffering(centre_id=centre_id, matter_id=m) for m in wanted - current]
+        [LocalOffering(centre_id=c, matter_id=m) for c, m in wanted - current.keys()]
     )
-    return len(wanted - current) + len(current - wanted)
+    return len(stale) + len(wanted - current.keys())
