@@ -53,6 +53,8 @@ class DayHours:
 def hours_on(day: date, overrides: Sequence[HoursOverride] = ()) -> DayHours:
     info = calendar_day(day)
     day_type = DayType.WORKDAY if info.is_workday else DayType.REST_DAY
+    opens_at: time | None
+    closes_at: time | None
     opens_at, closes_at = CITY_HOURS[day_type]
     source, note = HoursSource.CITY_RULE, ""
     override = _pick_override(day, day_type, overrides)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import strawberry
 
 from backend.centres import service
-from backend.centres.models import CentreKind as CentreKindModel
 from backend.centres.types import Centre, CentreFilter, NearbyCentre
 from backend.graphql.context import Info
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
@@ -28,7 +27,7 @@ class CentreQueries:
             service.CentreFilter(
                 search=criteria.search,
                 district=criteria.district,
-                kind=CentreKindModel(criteria.kind) if criteria.kind else None,
+                kind=criteria.kind,
             )
         )
         rows, start, end, total = await paginate_queryset(

@@ -11,15 +11,13 @@ from backend.graphql.relay import CountedConnection, paginate_list
 from backend.matters.types import Matter
 from backend.platform.clock import now
 
-CentreKind = strawberry.enum(
-    models.CentreKind, description="CENTRE 社区事务受理服务中心; BRANCH 分中心."
-)
-DayType = strawberry.enum(
+strawberry.enum(models.CentreKind, description="CENTRE 社区事务受理服务中心; BRANCH 分中心.")
+strawberry.enum(
     models.DayType,
     description="WORKDAY: Monday-Friday and make-up working days (调休); "
     "REST_DAY: weekends and statutory holidays.",
 )
-HoursSource = strawberry.enum(
+strawberry.enum(
     hours.HoursSource, description="Where a day's hours come from: the city rule or the centre."
 )
 
@@ -36,7 +34,7 @@ class Location:
 @strawberry.type(description="A centre's hours on one day, Asia/Shanghai time.")
 class OpeningHours:
     date: dt.date
-    day_type: DayType
+    day_type: models.DayType
     is_open_day: bool
     opens_at: dt.time | None
     closes_at: dt.time | None
@@ -46,7 +44,7 @@ class OpeningHours:
         description="False when the year's holiday schedule is not published yet; the day "
         "then follows the plain weekday rule."
     )
-    source: HoursSource
+    source: hours.HoursSource
     note: str
 
     @classmethod
@@ -73,7 +71,7 @@ class Centre(relay.Node):
     short_name: str
     district: str
     district_code: str
-    kind: CentreKind
+    kind: models.CentreKind
     address: str
     address_approximate: bool
     phone: str | None = strawberry.field(
@@ -160,4 +158,4 @@ class CentreFilter:
     district: str | None = strawberry.field(
         default=None, description="District name (黄浦区) or code (310101)."
     )
-    kind: CentreKind | None = None
+    kind: models.CentreKind | None = None

@@ -18,7 +18,7 @@ from tortoise.queryset import QuerySet
 from backend.platform.errors import DomainError, ErrorCode
 from backend.settings import get_settings
 
-NodeType = TypeVar("NodeType")
+NodeType = TypeVar("NodeType", bound=relay.Node)
 _CURSOR_PREFIX = "cursor:"
 
 

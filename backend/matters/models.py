@@ -51,7 +51,7 @@ class Matter(Model):
     summary = fields.TextField(default="")
     # [{"name": "居民身份证", "e_certificate": "ID_CARD" | null}, ...]: part of the matter's
     # definition, always read whole, so it lives with the matter.
-    materials = fields.JSONField(default=list)
+    materials: fields.Field[list[dict[str, str | None]]] = fields.JSONField(default=list)
 
     department_id: int
 

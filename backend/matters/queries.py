@@ -5,7 +5,7 @@ import strawberry
 from backend.graphql.context import Info
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
 from backend.matters import service
-from backend.matters.types import Department, HandlingMode, Matter, MatterFilter, OnlineLevel
+from backend.matters.types import Department, Matter, MatterFilter
 
 
 @strawberry.type
@@ -26,10 +26,8 @@ class MatterQueries:
                 search=criteria.search,
                 department_code=criteria.department_code,
                 city_wide=criteria.city_wide,
-                online_level=OnlineLevel(criteria.online_level) if criteria.online_level else None,
-                handling_mode=HandlingMode(criteria.handling_mode)
-                if criteria.handling_mode
-                else None,
+                online_level=criteria.online_level,
+                handling_mode=criteria.handling_mode,
             )
         )
         rows, start, end, total = await paginate_queryset(

@@ -6,16 +6,16 @@ from strawberry import relay
 from backend.graphql.context import Info
 from backend.matters import models
 
-HandlingMode = strawberry.enum(
+strawberry.enum(
     models.HandlingMode,
     description="DIRECT 直接受理: accepted on the spot; COLLECT_FORWARD 收受分离: collected here "
     "and accepted by the resident's household-registration centre.",
 )
-OnlineLevel = strawberry.enum(
+strawberry.enum(
     models.OnlineLevel,
     description="FULLY_ONLINE 全程网办; PREREVIEW 网上预审 (at most one visit); COUNTER 窗口办理.",
 )
-ECertificateKind = strawberry.enum(
+strawberry.enum(
     models.ECertificateKind,
     description="E-certificates a resident can show instead of paper (电子亮证).",
 )
@@ -41,7 +41,7 @@ class Department(relay.Node):
 @strawberry.type(description="A document a matter needs.")
 class Material:
     name: str
-    e_certificate: ECertificateKind | None = strawberry.field(
+    e_certificate: models.ECertificateKind | None = strawberry.field(
         description="The e-certificate that replaces the paper document, if any."
     )
 
@@ -51,8 +51,8 @@ class Matter(relay.Node):
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Stable code, e.g. MZ001.")
     name: str
-    handling_mode: HandlingMode
-    online_level: OnlineLevel
+    handling_mode: models.HandlingMode
+    online_level: models.OnlineLevel
     city_wide: bool = strawberry.field(description="全市通办: can be started at any centre.")
     promised_working_days: int = strawberry.field(
         description="Promised working days to finish; 0 means done on the spot (即办)."
@@ -62,12 +62,14 @@ class Matter(relay.Node):
     department_id: strawberry.Private[int]
 
     @strawberry.field(description="Materials an e-certificate can replace.")
-    def e_certificates_accepted(self) -> list[ECertificateKind]:
+    def e_certificates_accepted(self) -> list[models.ECertificateKind]:
         return [m.e_certificate for m in self.materials if m.e_certificate is not None]
 
     @strawberry.field
     async def department(self, info: Info) -> Department:
         department = await info.context.loaders.department.load(self.department_id)
+        if department is None:  # the foreign key makes this impossible
+            raise LookupError(f"department {self.department_id} missing")
         return Department.from_model(department)
 
     @classmethod
@@ -83,12 +85,11 @@ class Matter(relay.Node):
             summary=matter.summary,
             materials=[
                 Material(
-                    name=m["name"],
-                    e_certificate=models.ECertificateKind(m["e_certificate"])
-                    if m.get("e_certificate")
-                    else None,
+                    name=str(m["name"]),
+                    e_certificate=models.ECertificateKind(kind) if kind else None,
                 )
                 for m in matter.materials
+                for kind in [m.get("e_certificate")]
             ],
             department_id=matter.department_id,
         )
@@ -101,5 +102,5 @@ class MatterFilter:
     )
     department_code: str | None = None
     city_wide: bool | None = None
-    online_level: OnlineLevel | None = None
-    handling_mode: HandlingMode | None = None
+    online_level: models.OnlineLevel | None = None
+    handling_mode: models.HandlingMode | None = None
