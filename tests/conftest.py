@@ -29,7 +29,7 @@ POSTGRES_URL = os.environ.get(
     "TONGBAN_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"
 )
 REDIS_URL = os.environ.get("TONGBAN_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-SEED_DIR = Path(os.environ.get("TONGBAN_TEST_SEED_DIR", PROJECT_ROOT / "seed"))
+SEED_DIR = PROJECT_ROOT / "seed"
 
 
 def worker_id() -> str:
