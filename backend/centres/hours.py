@@ -63,8 +63,9 @@ def hours_on(day: date, overrides: Sequence[HoursOverride] = ()) -> DayHours:
         note = override.note
         if override.closed:
             opens_at = closes_at = None
-        elif override.opens_at is not None and override.closes_at is not None:
-            opens_at, closes_at = override.opens_at, override.closes_at
+        elif override.opens_minute is not None and override.closes_minute is not None:
+            opens_at = minute_to_time(override.opens_minute)
+            closes_at = minute_to_time(override.closes_minute)
     return DayHours(
         date=day,
         day_type=day_type,
@@ -76,6 +77,10 @@ def hours_on(day: date, overrides: Sequence[HoursOverride] = ()) -> DayHours:
         source=source,
         note=note,
     )
+
+
+def minute_to_time(minute: int) -> time:
+    return time(minute // 60, minute % 60)
 
 
 def is_open_at(moment: datetime, overrides: Sequence[HoursOverride] = ()) -> bool:

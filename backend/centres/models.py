@@ -80,8 +80,10 @@ class HoursOverride(Model):
     date = fields.DateField(null=True)
     day_type = fields.CharEnumField(DayType, max_length=8, null=True)
     closed = fields.BooleanField(default=False)
-    opens_at = fields.TimeField(null=True)
-    closes_at = fields.TimeField(null=True)
+    # Shanghai wall-clock minutes since midnight (510 = 08:30). Plain integers, because an
+    # ORM time field under use_tz turns these into zone-shifted instants, which they are not.
+    opens_minute = fields.SmallIntField(null=True)
+    closes_minute = fields.SmallIntField(null=True)
     note = fields.CharField(max_length=128, default="")
 
     centre_id: int

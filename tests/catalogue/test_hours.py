@@ -53,7 +53,7 @@ def test_boundaries_and_time_zones() -> None:
 
 def test_centre_overrides_date_beats_day_type() -> None:
     weekend_afternoons = HoursOverride(
-        day_type=DayType.REST_DAY, opens_at=time(8, 30), closes_at=time(16, 0), note="周末下午加开"
+        day_type=DayType.REST_DAY, opens_minute=510, closes_minute=960, note="周末下午加开"
     )
     closed_for_move = HoursOverride(date=date(2026, 11, 28), closed=True, note="搬迁暂停服务")
     overrides = [weekend_afternoons, closed_for_move]
