@@ -10,7 +10,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 
 from backend import db
 from backend.graphql.schema import schema
@@ -18,6 +17,7 @@ from backend.graphql.view import GraphQLApp
 from backend.platform.broker import Broker, create_broker
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
+from backend.spa import SinglePageApp
 
 logger = logging.getLogger("tongban")
 
@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         WebSocketRoute("/graphql", graphql),
     ]
     if (settings.pwa_dist / "index.html").exists():
-        routes.append(Mount("/", StaticFiles(directory=settings.pwa_dist, html=True)))
+        routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))
     else:
         routes.append(Route("/", pwa_missing))
     return Starlette(routes=routes, lifespan=lifespan)

@@ -18,6 +18,24 @@ find_python() {
   die "Python 3.11 or newer is needed (apt-get install python3 python3-venv)."
 }
 
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing $* with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    return 1
+  fi
+}
+
+# ensure_browser: Debian's Chromium (Playwright drives it by path; no browser downloads)
+# and a CJK font so screenshots show Chinese rather than boxes.
+ensure_browser() {
+  [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qiE "wqy|cjk" && return 0
+  apt_install chromium fonts-wqy-microhei ||
+    die "Chromium is needed for the browser tests: apt-get install chromium fonts-wqy-microhei"
+}
+
 # ensure_venv LOCKFILE: a virtualenv with exactly the locked (hash-checked) dependencies.
 ensure_venv() {
   local lock="$ROOT/$1" stamp

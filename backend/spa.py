@@ -1,0 +1,27 @@
+"""Serving the built PWA: real files as they are, and index.html for the app's own routes.
+
+A resident who opens a shared link such as /centres/310101-01 gets the app with 200, so
+the client-side router can show the page; a missing asset (/assets/x.js) stays a 404.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+
+class SinglePageApp(StaticFiles):
+    def __init__(self, directory: str | PurePosixPath) -> None:
+        super().__init__(directory=str(directory), html=True)
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            return await super().get_response(path, scope)
+        except HTTPException as missing:
+            if missing.status_code != 404 or PurePosixPath(path).suffix:
+                raise
+            return await super().get_response("index.html", scope)

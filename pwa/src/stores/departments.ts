@@ -1,0 +1,32 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { api, DepartmentsQuery } from '@/graphql'
+import { type ApiError, toApiError } from '@/graphql/errors'
+import type { Department } from '@/graphql/types'
+
+/** The 11 departments: loaded once, shared by every filter that needs them. */
+export const useDepartmentsStore = defineStore('departments', () => {
+  const departments = shallowRef<Department[]>([])
+  const error = shallowRef<ApiError | null>(null)
+  const loading = ref(false)
+  let pending: Promise<void> | null = null
+
+  function load(): Promise<void> {
+    if (departments.value.length) return Promise.resolve()
+    pending ??= (async () => {
+      loading.value = true
+      error.value = null
+      try {
+        departments.value = (await api.request(DepartmentsQuery, {})).departments
+      } catch (caught) {
+        error.value = toApiError(caught)
+      } finally {
+        loading.value = false
+        pending = null
+      }
+    })()
+    return pending
+  }
+
+  return { departments, error, loading, load }
+})

@@ -1,0 +1,40 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { VantResolver } from '@vant/auto-import-resolver'
+import Components from 'unplugin-vue-components/vite'
+import { defineConfig } from 'vite'
+import { appShell } from './scripts/app-shell.ts'
+import pkg from './package.json' with { type: 'json' }
+
+// The backend (python -m backend serve) listens here during development.
+const BACKEND = process.env.TONGBAN_BACKEND ?? 'http://127.0.0.1:8000'
+
+export default defineConfig({
+  plugins: [
+    vue(),
+    Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
+    appShell(),
+  ],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    proxy: { '/graphql': { target: BACKEND, ws: true } },
+  },
+  build: {
+    target: 'es2020',
+    chunkSizeWarningLimit: 400,
+    rolldownOptions: {
+      // Vue, Vant and the router change less often than the app: one long-cached chunk.
+      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+    },
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+  },
+})

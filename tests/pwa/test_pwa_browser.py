@@ -1,0 +1,295 @@
+"""The phone app as a resident uses it: Debian's Chromium, driven by Playwright, on a
+390x844 phone screen, against the real server serving the built app from pwa/dist.
+
+The app must be built first (`cd pwa && npm ci && npm run build`; scripts/test does it);
+without pwa/dist these tests fail rather than test the "not built" placeholder.
+Screenshots go to a temporary directory (printed; run pytest with -s to see it), or to
+TONGBAN_SCREENSHOT_DIR when set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from backend.settings import PROJECT_ROOT
+from tests.conftest import SEED_DIR
+from tests.test_server import _start_server
+
+PWA_DIST = PROJECT_ROOT / "pwa" / "dist"
+CHROMIUM = os.environ.get("TONGBAN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "zh-CN",
+    "timezone_id": "Asia/Shanghai",
+}
+TIMEOUT_MS = 15_000
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    assert (PWA_DIST / "index.html").is_file(), (
+        f"{PWA_DIST} is missing: build the app first (cd pwa && npm ci && npm run build)"
+    )
+    var = tmp_path_factory.mktemp("pwa-server")
+    env = {
+        "TONGBAN_DATABASE_URL": f"sqlite://{var / 'tongban.sqlite3'}",
+        "TONGBAN_VAR_DIR": str(var),
+        "TONGBAN_SEED_DIR": str(SEED_DIR),
+        "TONGBAN_PWA_DIST": str(PWA_DIST),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("TONGBAN_REDIS_URL", raising=False)  # the embedded default
+        yield from _start_server(env, var / "server.log")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    chosen = os.environ.get("TONGBAN_SCREENSHOT_DIR")
+    directory = Path(chosen) if chosen else tmp_path_factory.mktemp("pwa-screenshots")
+    directory.mkdir(parents=True, exist_ok=True)
+    print(f"\nPWA screenshots: {directory}")
+    return directory
+
+
+def open_phone(browser: Browser, **options: Any) -> tuple[Page, list[str]]:
+    context = browser.new_context(**{**PHONE, **options})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    crashes: list[str] = []
+    page.on("pageerror", lambda error: crashes.append(str(error)))
+    return page, crashes
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    page, crashes = open_phone(browser)
+    yield page
+    page.context.close()
+    assert crashes == [], f"JavaScript errors in the page: {crashes}"
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def api(base: str, query: str, **variables: Any) -> dict[str, Any]:
+    response = httpx.post(
+        f"{base}/graphql", json={"query": query, "variables": variables}, timeout=30
+    )
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]  # type: ignore[no-any-return]
+
+
+def clock(time: str) -> str:
+    """08:30:00 -> 8:30, as the app shows it."""
+    hours, minutes = time.split(":")[:2]
+    return f"{int(hours)}:{minutes}"
+
+
+def open_tab(page: Page, name: str) -> None:
+    page.locator(".van-tabbar-item", has_text=name).click()
+
+
+# --- tests ---------------------------------------------------------------------------------
+
+
+def test_home_page_in_chinese_and_installable(server: str, phone: Page, screenshots: Path) -> None:
+    phone.goto(server + "/")
+    expect(phone).to_have_title("通办")
+    assert phone.locator("html").get_attribute("lang") == "zh-CN"
+    expect(phone.get_by_role("heading", name="通办")).to_be_visible()
+    expect(phone.get_by_placeholder("搜索事项或服务中心")).to_be_visible()
+    expect(phone.get_by_role("button", name="15分钟政务服务圈")).to_be_visible()
+    for tab in ("首页", "办事指南", "服务中心", "我的"):
+        expect(phone.locator(".van-tabbar-item", has_text=tab)).to_be_visible()
+    expect(phone.get_by_text("双休日及法定节假日 8:30–11:30")).to_be_visible()
+    phone.screenshot(path=str(screenshots / "home.png"))
+
+    # Installable: a Chinese manifest with real icons, and a service worker holding the shell.
+    manifest = httpx.get(f"{server}/manifest.webmanifest", timeout=5).json()
+    assert manifest["name"] == "通办" and manifest["lang"] == "zh-CN"
+    for icon in manifest["icons"]:
+        response = httpx.get(server + icon["src"], timeout=5)
+        assert response.status_code == 200 and response.headers["content-type"] == icon["type"]
+    cached = phone.evaluate(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready
+            const cache = await caches.open((await caches.keys())[0])
+            return {
+                worker: registration.active.scriptURL,
+                shell: !!(await cache.match('/index.html')),
+            }
+        }"""
+    )
+    assert cached == {"worker": f"{server}/sw.js", "shell": True}
+
+
+def test_matters_list_scrolls_searches_and_opens(
+    server: str, phone: Page, screenshots: Path
+) -> None:
+    total = api(server, "{ matters { totalCount } }")["matters"]["totalCount"]
+    phone.goto(server + "/")
+    open_tab(phone, "办事指南")
+    expect(phone).to_have_url(re.compile(r"/matters$"))
+    cells = phone.locator(".matter-cell")
+    expect(cells.first).to_be_visible()
+    expect(phone.get_by_text(f"共 {total} 项")).to_be_visible()
+    if total > 20:  # infinite scroll: the next page arrives at the bottom
+        expect(cells).to_have_count(20)
+        phone.mouse.wheel(0, 20_000)
+        expect(cells).to_have_count(min(total, 40))
+
+    found = api(
+        server,
+        '{ matters(filter: { search: "居住证" }, first: 100) { edges { node { code name } } } }',
+    )["matters"]["edges"]
+    names = [edge["node"]["name"] for edge in found]
+    assert any("居住证" in name for name in names), names
+    search = phone.get_by_placeholder("搜索事项")
+    search.fill("居住证")
+    search.press("Enter")
+    expect(phone).to_have_url(re.compile(r"q=%E5%B1%85%E4%BD%8F%E8%AF%81"))
+    expect(phone.get_by_text(f"共 {len(names)} 项")).to_be_visible()
+    expect(cells.first).to_contain_text("居住证")
+    phone.screenshot(path=str(screenshots / "matters-search.png"))
+
+    target = "居住证新办" if "居住证新办" in names else names[0]
+    phone.locator(".matter-cell__name", has_text=target).first.click()
+    expect(phone.get_by_role("heading", name=target)).to_be_visible()
+    for label in ("受理部门", "受理方式", "网办程度", "承诺时限", "申请材料"):
+        expect(phone.get_by_text(label, exact=True)).to_be_visible()
+    expect(phone.get_by_text(re.compile("当场受理|由户籍地受理中心受理"))).to_be_visible()
+    phone.screenshot(path=str(screenshots / "matter.png"), full_page=True)
+
+    phone.go_back()  # the list keeps its search
+    expect(phone.get_by_placeholder("搜索事项")).to_have_value("居住证")
+
+
+def test_centre_page_shows_todays_hours_and_the_hotline(
+    server: str, phone: Page, screenshots: Path
+) -> None:
+    centres = api(
+        server, "{ centres(first: 100) { edges { node { code name shortName phone } } } }"
+    )["centres"]["edges"]
+    without_phone = [e["node"] for e in centres if e["node"]["phone"] is None]
+    centre = (without_phone or [centres[0]["node"]])[0]
+    hours = api(
+        server,
+        """query($code: String!) { centre(code: $code) { openingHours {
+            isOpenDay opensAt closesAt holidayName isMakeupWorkday } } }""",
+        code=centre["code"],
+    )["centre"]["openingHours"]
+
+    phone.goto(server + "/")
+    open_tab(phone, "服务中心")
+    search = phone.get_by_placeholder("搜索中心名称或地址")
+    search.fill(centre["shortName"])
+    search.press("Enter")
+    phone.locator(".centre-cell", has_text=centre["name"]).first.click()
+    expect(phone).to_have_url(re.compile(f"/centres/{centre['code']}$"))
+    expect(phone.get_by_role("heading", name=centre["name"])).to_be_visible()
+
+    card = phone.locator("[data-test=hours]")
+    if hours["isOpenDay"]:
+        expect(card).to_contain_text(f"{clock(hours['opensAt'])}–{clock(hours['closesAt'])}")
+    else:
+        expect(card).to_contain_text("今日不对外办公")
+    if hours["holidayName"]:
+        expect(card).to_contain_text(hours["holidayName"])
+    if hours["isMakeupWorkday"]:
+        expect(card).to_contain_text("今日调休上班")
+    expect(card.locator("[data-test=status]")).to_have_text(
+        re.compile("^(营业中|未到营业时间|已下班)$")
+    )
+    if centre["phone"] is None:
+        expect(phone.locator("[data-test=hotline]")).to_contain_text(
+            "咨询请拨打 12345 市民服务热线"
+        )
+    else:
+        expect(phone.get_by_text(centre["phone"])).to_be_visible()
+    expect(phone.get_by_text(re.compile(r"可办事项（共 \d+ 项）"))).to_be_visible()
+    expect(phone.locator(".matter-cell").first).to_be_visible()
+    phone.screenshot(path=str(screenshots / "centre.png"), full_page=True)
+
+
+def test_fifteen_minute_circle(server: str, browser: Browser, screenshots: Path) -> None:
+    centre = api(
+        server, "{ centres(first: 1) { edges { node { name location { latitude longitude } } } } }"
+    )["centres"]["edges"][0]["node"]
+    here = {
+        "latitude": centre["location"]["latitude"],
+        "longitude": centre["location"]["longitude"],
+    }
+
+    page, crashes = open_phone(browser, geolocation=here, permissions=["geolocation"])
+    page.goto(server + "/")
+    page.get_by_role("button", name="15分钟政务服务圈").click()
+    expect(page.locator(".centre-cell", has_text=centre["name"]).first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"步行约 \d+ 分钟")).first).to_be_visible()
+    page.screenshot(path=str(screenshots / "nearby.png"))
+    page.context.close()
+
+    # In the middle of Dianshan Lake nothing is within a 15-minute walk.
+    lake = {"latitude": 31.12, "longitude": 120.95}
+    page, more = open_phone(browser, geolocation=lake, permissions=["geolocation"])
+    page.goto(server + "/nearby")
+    expect(page.get_by_text("您附近步行15分钟内没有找到社区事务受理服务中心。")).to_be_visible()
+    page.context.close()
+
+    page, denied = open_phone(browser)  # location not allowed
+    page.goto(server + "/nearby")
+    expect(page.get_by_text(re.compile("定位权限已被拒绝"))).to_be_visible()
+    expect(page.get_by_role("button", name="按区查找服务中心")).to_be_visible()
+    page.context.close()
+    assert crashes + more + denied == []
+
+
+def test_errors_are_chinese_and_a_network_failure_can_be_retried(
+    server: str, phone: Page, screenshots: Path
+) -> None:
+    # A shared link straight to a matter that does not exist: the API's own message.
+    phone.goto(server + "/matters/NOPE")
+    expect(phone.get_by_text("没有编号为 NOPE 的事项。")).to_be_visible()
+    expect(phone.get_by_role("button", name="重试")).to_have_count(0)
+
+    # The network drops: a Chinese message and a retry button that works once it is back.
+    phone.route("**/graphql", lambda route: route.abort("internetdisconnected"))
+    phone.goto(server + "/centres")
+    expect(phone.get_by_text("网络连接失败，请检查网络后重试。")).to_be_visible()
+    phone.screenshot(path=str(screenshots / "offline.png"))
+    phone.unroute("**/graphql")
+    phone.get_by_role("button", name="重试").click()
+    expect(phone.locator(".centre-cell").first).to_be_visible()

@@ -1,0 +1,26 @@
+"""The PWA's own routes get the app; missing assets stay missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.routing import Mount
+from starlette.testclient import TestClient
+
+from backend.spa import SinglePageApp
+
+
+def test_deep_links_get_the_app_and_missing_assets_404(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<title>通办</title>", encoding="utf-8")
+    (tmp_path / "assets" / "app.js").write_text("console.log(1)", encoding="utf-8")
+    client = TestClient(Starlette(routes=[Mount("/", SinglePageApp(tmp_path))]))
+
+    for path in ("/", "/centres/310101-01", "/matters?online=FULLY_ONLINE"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "通办" in page.text
+
+    assert client.get("/assets/app.js").text == "console.log(1)"
+    assert client.get("/assets/missing.js").status_code == 404
