@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 from starlette.applications import Starlette
 from starlette.routing import Mount
-from starlette.testclient import TestClient
 
 from backend.spa import SinglePageApp
 
 
-def test_deep_links_get_the_app_and_missing_assets_404(tmp_path: Path) -> None:
+async def test_deep_links_get_the_app_and_missing_assets_404(tmp_path: Path) -> None:
     (tmp_path / "assets").mkdir()
     (tmp_path / "index.html").write_text("<title>通办</title>", encoding="utf-8")
     (tmp_path / "assets" / "app.js").write_text("console.log(1)", encoding="utf-8")
-    client = TestClient(Starlette(routes=[Mount("/", SinglePageApp(tmp_path))]))
+    app = Starlette(routes=[Mount("/", SinglePageApp(tmp_path))])
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        for path in ("/", "/centres/310101-01", "/matters?online=FULLY_ONLINE"):
+            page = await client.get(path)
+            assert page.status_code == 200, path
+            assert "通办" in page.text
 
-    for path in ("/", "/centres/310101-01", "/matters?online=FULLY_ONLINE"):
-        page = client.get(path)
-        assert page.status_code == 200, path
-        assert "通办" in page.text
-
-    assert client.get("/assets/app.js").text == "console.log(1)"
-    assert client.get("/assets/missing.js").status_code == 404
+        assert (await client.get("/assets/app.js")).text == "console.log(1)"
+        assert (await client.get("/assets/missing.js")).status_code == 404
