@@ -6,7 +6,7 @@ the client-side router can show the page; a missing asset (/assets/x.js) stays a
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -15,7 +15,7 @@ from starlette.types import Scope
 
 
 class SinglePageApp(StaticFiles):
-    def __init__(self, directory: str | PurePosixPath) -> None:
+    def __init__(self, directory: str | Path) -> None:
         super().__init__(directory=str(directory), html=True)
 
     async def get_response(self, path: str, scope: Scope) -> Response:
