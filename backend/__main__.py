@@ -1,4 +1,4 @@
-"""Command line: python -m backend {serve,migrate,seed,export-schema}."""
+"""Command line: python -m backend {serve,migrate,seed,export-schema,sms-outbox,reencrypt-pii}."""
 
 from __future__ import annotations
 
@@ -40,6 +40,28 @@ async def _seed() -> None:
         await db.disconnect()
 
 
+async def _sms_outbox(phone: str | None, limit: int) -> None:
+    from backend import db
+    from backend.identity.maintenance import print_outbox
+
+    await db.connect(get_settings().database_url)
+    try:
+        await print_outbox(sys.stdout, phone, limit)
+    finally:
+        await db.disconnect()
+
+
+async def _reencrypt_pii() -> None:
+    from backend import db
+    from backend.identity.maintenance import reencrypt_pii
+
+    await db.connect(get_settings().database_url)
+    try:
+        print(await reencrypt_pii())
+    finally:
+        await db.disconnect()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -50,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("seed", help="apply migrations and load seed/ (idempotent)")
     export = sub.add_parser("export-schema", help="write schema/schema.graphql")
     export.add_argument("--output", type=Path, default=SCHEMA_PATH)
+    outbox = sub.add_parser(
+        "sms-outbox", help="show the development SMS outbox (sign-in codes), newest first"
+    )
+    outbox.add_argument("--phone", help="only messages to this number")
+    outbox.add_argument("--limit", type=int, default=20)
+    sub.add_parser("reencrypt-pii", help="reseal personal data with the active PII key")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -63,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(_migrate())
     elif args.command == "seed":
         asyncio.run(_seed())
+    elif args.command == "sms-outbox":
+        asyncio.run(_sms_outbox(args.phone, args.limit))
+    elif args.command == "reencrypt-pii":
+        asyncio.run(_reencrypt_pii())
     elif args.command == "export-schema":
         args.output.write_text(export_schema_sdl(), encoding="utf-8")
         print(f"wrote {args.output}")

@@ -14,7 +14,12 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from backend import db
 from backend.graphql.schema import schema
 from backend.graphql.view import GraphQLApp
+from backend.identity.registry import get_registry
+from backend.identity.sms import get_sms_sender
+from backend.platform import ratelimit
 from backend.platform.broker import Broker, create_broker
+from backend.platform.crypto import get_cipher
+from backend.platform.tokens import get_token_service
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
 from backend.spa import SinglePageApp
@@ -35,6 +40,23 @@ async def healthz(request: Request) -> JSONResponse:
     )
 
 
+async def jwks(request: Request) -> JSONResponse:
+    """The public keys access tokens are signed with (RFC 7517), current and retired."""
+    return JSONResponse(
+        get_token_service().keys.jwks(),
+        headers={"Cache-Control": "public, max-age=300"},
+        media_type="application/jwk-set+json",
+    )
+
+
+def load_keys_and_adapters() -> None:
+    """Fail at start-up, not at the first sign-in, when keys or adapters are wrong."""
+    get_token_service()
+    get_cipher()
+    get_registry()
+    get_sms_sender()
+
+
 async def pwa_missing(request: Request) -> HTMLResponse:
     return HTMLResponse(PWA_MISSING)
 
@@ -44,6 +66,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        load_keys_and_adapters()
         if settings.migrate_on_start:
             await db.apply_migrations(settings.database_url)
         await db.connect(settings.database_url)
@@ -55,12 +78,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             yield
         finally:
+            await ratelimit.close_limiter()
             await broker.disconnect()
             await db.disconnect()
 
     graphql = GraphQLApp(schema, graphiql=settings.graphiql)
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),
+        Route("/.well-known/jwks.json", jwks),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]

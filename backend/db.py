@@ -12,6 +12,8 @@ from backend.settings import get_settings
 MODEL_MODULES = [
     "backend.matters.models",
     "backend.centres.models",
+    "backend.identity.models",
+    "backend.audit.models",
 ]
 APP_LABEL = "tongban"
 

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from backend.centres import service as centres_service
+from backend.identity import seed as identity_seed
 from backend.matters import service as matters_service
+from backend.settings import get_settings
 
 
 def read_seed(seed_dir: Path, name: str) -> Any:
@@ -20,4 +22,18 @@ async def load_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
         read_seed(seed_dir, "departments.json"), read_seed(seed_dir, "matters.json")
     )
     centres = await centres_service.load_centres(read_seed(seed_dir, "centres.json"))
-    return {"catalogue": catalogue, "centres": centres}
+    return {"catalogue": catalogue, "centres": centres, **await load_identity_seed(seed_dir)}
+
+
+async def load_identity_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
+    """The population registry stand-in and, unless turned off, the demo accounts."""
+    loaded: dict[str, dict[str, int]] = {}
+    if (seed_dir / "population_registry.json").exists():
+        loaded["population_registry"] = await identity_seed.load_population_registry(
+            read_seed(seed_dir, "population_registry.json")
+        )
+    if get_settings().seed_demo_accounts and (seed_dir / "staff.json").exists():
+        loaded["demo_accounts"] = await identity_seed.load_demo_accounts(
+            read_seed(seed_dir, "staff.json")
+        )
+    return loaded

@@ -6,23 +6,32 @@ a test never falls back to a mock or skips because they are missing.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
+import uvicorn
 from redis import asyncio as redis_asyncio
+from starlette.applications import Starlette
 
 from backend import db
+from backend.graphql.auth import Authentication
 from backend.graphql.context import Context
 from backend.graphql.schema import schema
+from backend.platform import ratelimit
 from backend.platform.broker import Broker, RedisBroker
+from backend.platform.requestmeta import RequestMeta
 from backend.seeding import load_seed
-from backend.settings import PROJECT_ROOT
+from backend.settings import PROJECT_ROOT, get_settings
 
 POSTGRES_URL = os.environ.get(
     "TONGBAN_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"
@@ -62,6 +71,18 @@ async def database_url() -> AsyncIterator[str]:
     await db.disconnect()
 
 
+@pytest.fixture(scope="session", autouse=True)
+async def redis_rate_limits() -> AsyncIterator[ratelimit.RateLimiter]:
+    """Rate limits live in the real Redis, under a prefix of this run and worker."""
+    limiter = ratelimit.RedisRateLimiter(
+        REDIS_URL, f"tongban-test:{worker_id()}:{uuid.uuid4().hex[:8]}:"
+    )
+    ratelimit.use_limiter(limiter)
+    yield limiter
+    ratelimit.use_limiter(None)
+    await limiter.close()
+
+
 @pytest.fixture(scope="session")
 async def broker() -> AsyncIterator[Broker]:
     broker = RedisBroker(REDIS_URL)
@@ -88,16 +109,39 @@ class GraphQLResult:
 
 
 class GraphQLClient:
-    """Executes documents against the real schema with a fresh per-request context."""
+    """Executes documents against the real schema with a fresh per-request context.
 
-    def __init__(self, broker: Broker | None) -> None:
+    `gql.with_token(access_token)` sends as that user (as `Authorization: Bearer` would).
+    """
+
+    def __init__(
+        self,
+        broker: Broker | None,
+        authorization: str | None = None,
+        client_address: str | None = None,
+    ) -> None:
         self.broker = broker
+        self.authorization = authorization
+        self.client_address = client_address
+
+    def with_token(self, token: str | None) -> GraphQLClient:
+        return GraphQLClient(self.broker, f"Bearer {token}" if token else None, self.client_address)
+
+    def with_authorization(self, value: str | None) -> GraphQLClient:
+        return GraphQLClient(self.broker, value, self.client_address)
+
+    def from_address(self, client_address: str) -> GraphQLClient:
+        return GraphQLClient(self.broker, self.authorization, client_address)
 
     async def __call__(self, query: str, **variables: Any) -> GraphQLResult:
+        context = Context(
+            request=None,
+            broker=self.broker,
+            auth=Authentication.from_authorization(self.authorization),
+            meta=RequestMeta.new(client_address=self.client_address),
+        )
         result = await schema.execute(
-            query,
-            variable_values=variables or None,
-            context_value=Context(request=None, broker=self.broker),
+            query, variable_values=variables or None, context_value=context
         )
         errors = [e.formatted for e in result.errors or []]
         return GraphQLResult(data=result.data, errors=errors)
@@ -106,6 +150,50 @@ class GraphQLClient:
 @pytest.fixture
 def gql(database_url: str, broker: Broker) -> GraphQLClient:
     return GraphQLClient(broker)
+
+
+def test_app(broker: Broker) -> Starlette:
+    """The real app without its lifespan: the session fixtures own the database."""
+    from backend.app import create_app
+
+    settings = get_settings().model_copy(update={"migrate_on_start": False, "seed_on_start": False})
+    app = create_app(settings)
+    app.state.broker = broker
+    return app
+
+
+@pytest.fixture
+async def http(database_url: str, broker: Broker) -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP against the real ASGI app in this event loop (no network)."""
+    transport = httpx.ASGITransport(app=test_app(broker), client=("203.0.113.10", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://tongban.test") as client:
+        yield client
+
+
+@dataclass
+class LiveServer:
+    url: str
+    ws_url: str
+
+
+@pytest.fixture
+async def live_server(database_url: str, broker: Broker) -> AsyncIterator[LiveServer]:
+    """The real app served by uvicorn on a free port, in this event loop: for WebSocket
+    clients and for libraries that fetch over real HTTP (PyJWKClient)."""
+    config = uvicorn.Config(
+        test_app(broker), host="127.0.0.1", port=0, lifespan="off", log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]  # test owns signals
+    task = asyncio.create_task(server.serve())
+    for _ in range(1000):
+        if server.started:
+            break
+        await asyncio.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield LiveServer(url=f"http://127.0.0.1:{port}", ws_url=f"ws://127.0.0.1:{port}")
+    server.should_exit = True
+    await task
 
 
 class QueryCounter(logging.Handler):

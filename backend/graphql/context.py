@@ -12,9 +12,12 @@ from strawberry.types import Info as StrawberryInfo
 
 from backend.centres import loaders as centre_loaders
 from backend.centres.models import Centre, HoursOverride
+from backend.graphql.auth import Authentication
+from backend.identity.principal import Principal
 from backend.matters import loaders as matter_loaders
 from backend.matters.models import Department, Matter
 from backend.platform.broker import Broker
+from backend.platform.requestmeta import RequestMeta
 
 
 @dataclass
@@ -45,6 +48,12 @@ class Context:
     broker: Broker | None
     loaders: Loaders = field(default_factory=Loaders)
     connection_params: dict[str, Any] = field(default_factory=dict)
+    auth: Authentication = field(default_factory=Authentication.anonymous)
+    meta: RequestMeta = field(default_factory=RequestMeta.new)
+
+    async def principal(self) -> Principal:
+        """Who is asking (anonymous without a token); UNAUTHENTICATED for a bad token."""
+        return await self.auth.principal()
 
 
 Info = StrawberryInfo[Context, None]

@@ -12,11 +12,16 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from backend.audit.queries import AuditQueries
 from backend.centres.queries import CentreQueries
 from backend.centres.types import Centre
 from backend.graphql.context import Context, Info
 from backend.graphql.errors import ErrorShaping, log_unexpected
 from backend.graphql.relay import decode_global_id
+from backend.identity.mutations import IdentityMutations
+from backend.identity.queries import IdentityQueries, resident_node, staff_node
+from backend.identity.subscriptions import IdentitySubscriptions
+from backend.identity.types import Resident, StaffMember
 from backend.matters.queries import MatterQueries
 from backend.matters.types import Department, Matter
 from backend.platform.errors import DomainError, ErrorCode
@@ -44,6 +49,8 @@ NODE_FETCHERS: dict[str, NodeFetcher] = {
     "Centre": _centre,
     "Matter": _matter,
     "Department": _department,
+    "Resident": resident_node,
+    "StaffMember": staff_node,
 }
 
 
@@ -59,7 +66,11 @@ class NodeQueries:
         return found
 
 
-Query = merge_types("Query", (CentreQueries, MatterQueries, NodeQueries))
+Query = merge_types(
+    "Query", (CentreQueries, MatterQueries, IdentityQueries, AuditQueries, NodeQueries)
+)
+Mutation = merge_types("Mutation", (IdentityMutations,))
+Subscription = merge_types("Subscription", (IdentitySubscriptions,))
 
 
 class TongbanSchema(strawberry.Schema):
@@ -78,7 +89,13 @@ def build_schema() -> TongbanSchema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         ErrorShaping,
     ]
-    return TongbanSchema(query=Query, types=[Centre, Matter, Department], extensions=extensions)
+    return TongbanSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=[Centre, Matter, Department, Resident, StaffMember],
+        extensions=extensions,
+    )
 
 
 schema = build_schema()

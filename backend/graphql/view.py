@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UnsetType
 
+from backend.graphql.auth import Authentication
 from backend.graphql.context import Context
 from backend.graphql.schema import TongbanSchema
+from backend.platform.requestmeta import RequestMeta
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -26,4 +31,31 @@ class GraphQLApp(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket | Any
     ) -> Context:
         broker = getattr(request.app.state, "broker", None) if "app" in request.scope else None
-        return Context(request=request, broker=broker)
+        meta = RequestMeta.new(
+            client_address=request.client.host if request.client else None,
+            request_id=request.headers.get("x-request-id"),
+        )
+        if isinstance(response, Response):
+            response.headers["x-request-id"] = meta.request_id
+        # WebSocket connections authenticate in connection_init (on_ws_connect), not headers.
+        auth = (
+            Authentication.anonymous()
+            if isinstance(request, WebSocket)
+            else Authentication.from_authorization(request.headers.get("authorization"))
+        )
+        return Context(request=request, broker=broker, auth=auth, meta=meta)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """`{"authorization": "Bearer <token>"}` in connection_init; a bad token is refused
+        (close code 4403). Without one the connection stays anonymous."""
+        params = context.connection_params or {}
+        value = params.get("authorization", params.get("Authorization"))
+        if value is None:
+            return await super().on_ws_connect(context)
+        auth = Authentication.from_authorization(str(value))
+        try:
+            principal = await auth.principal()
+        except GraphQLError as error:
+            raise ConnectionRejectionError(dict(error.extensions or {})) from None
+        context.auth = auth
+        return {"role": principal.role.value if principal.role else None}

@@ -104,5 +104,7 @@ async def test_loading_twice_changes_nothing(database_url: str) -> None:
     assert again == {
         "catalogue": {"created": 0, "updated": 0},
         "centres": {"created": 0, "updated": 0},
+        "population_registry": {"created": 0, "updated": 0},
+        "demo_accounts": {"residents_created": 0, "staff_created": 0},
     }
     assert await _counts() == before

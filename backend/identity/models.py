@@ -1,0 +1,147 @@
+"""Who people are, how they sign in, and the sessions they hold.
+
+Personal data is never stored in the clear: `*_enc` columns hold AES-GCM sealed values
+(backend.platform.crypto), `*_hash` columns the keyed blind index used for lookup and
+uniqueness. One-time codes and refresh tokens are stored as hashes only.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from tortoise import fields
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from backend.centres.models import Centre
+
+
+class StaffRole(str, Enum):
+    CLERK = "CLERK"  # 受理员, at one centre
+    CENTRE_HEAD = "CENTRE_HEAD"  # 中心负责人, a clerk who heads the centre
+    ADMIN = "ADMIN"  # city-wide
+
+
+class SessionSubject(str, Enum):
+    RESIDENT = "RESIDENT"
+    STAFF = "STAFF"
+
+
+class Resident(Model):
+    id = fields.IntField(primary_key=True)
+    phone_hash = fields.CharField(max_length=64, unique=True)
+    phone_enc = fields.TextField()
+    real_name_enc = fields.TextField(null=True)
+    id_number_enc = fields.TextField(null=True)
+    # One verified account per ID number.
+    id_number_hash = fields.CharField(max_length=64, unique=True, null=True)
+    verified_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_login_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "identity_resident"
+
+
+class StaffAccount(Model):
+    id = fields.IntField(primary_key=True)
+    username = fields.CharField(max_length=32, unique=True)
+    password_hash = fields.CharField(max_length=255)
+    display_name = fields.CharField(max_length=32)
+    role = fields.CharEnumField(StaffRole, max_length=16)
+    # Clerks and centre heads belong to one centre; admins to none.
+    centre: fields.ForeignKeyNullableRelation[Centre] = fields.ForeignKeyField(
+        "tongban.Centre", related_name="staff", null=True, on_delete=fields.RESTRICT
+    )
+    active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_login_at = fields.DatetimeField(null=True)
+
+    centre_id: int | None
+
+    class Meta:
+        table = "identity_staff"
+        ordering = ["username"]
+
+
+class LoginCode(Model):
+    """A one-time sign-in code sent by SMS. Only the newest one for a phone counts."""
+
+    id = fields.BigIntField(primary_key=True)
+    phone_hash = fields.CharField(max_length=64, db_index=True)
+    code_hash = fields.CharField(max_length=64)
+    created_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    attempts = fields.IntField(default=0)
+    consumed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "identity_login_code"
+
+
+class AuthSession(Model):
+    """One sign-in on one device: the family of its rotating refresh tokens."""
+
+    id = fields.UUIDField(primary_key=True)
+    subject = fields.CharEnumField(SessionSubject, max_length=8)
+    resident: fields.ForeignKeyNullableRelation[Resident] = fields.ForeignKeyField(
+        "tongban.Resident", related_name="sessions", null=True, on_delete=fields.CASCADE
+    )
+    staff: fields.ForeignKeyNullableRelation[StaffAccount] = fields.ForeignKeyField(
+        "tongban.StaffAccount", related_name="sessions", null=True, on_delete=fields.CASCADE
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    revoked_at = fields.DatetimeField(null=True)
+    revoked_reason = fields.CharField(max_length=32, null=True)
+
+    resident_id: int | None
+    staff_id: int | None
+
+    class Meta:
+        table = "identity_session"
+
+
+class RefreshToken(Model):
+    id = fields.BigIntField(primary_key=True)
+    session: fields.ForeignKeyRelation[AuthSession] = fields.ForeignKeyField(
+        "tongban.AuthSession", related_name="refresh_tokens", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    # Set when the token is exchanged; presenting it again revokes the whole session.
+    used_at = fields.DatetimeField(null=True)
+
+    session_id: str
+
+    class Meta:
+        table = "identity_refresh_token"
+
+
+class PopulationRecord(Model):
+    """The embedded population registry (人口库) stand-in: keyed hashes only, no clear text."""
+
+    id = fields.IntField(primary_key=True)
+    id_number_hash = fields.CharField(max_length=64, unique=True)
+    name_hash = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "identity_population_record"
+
+
+class SmsOutbox(Model):
+    """Messages of the development SMS adapter. No real SMS is ever sent from here."""
+
+    id = fields.BigIntField(primary_key=True)
+    phone_hash = fields.CharField(max_length=64, db_index=True)
+    phone_enc = fields.TextField()
+    template = fields.CharField(max_length=32)
+    # Sealed too: it holds a sign-in code, and SQL debug logs would otherwise show it.
+    body_enc = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "identity_sms_outbox"
+        ordering = ["-id"]

@@ -1,0 +1,166 @@
+"""Staff: clerks (受理员) and centre heads at one centre, admins city-wide.
+
+Passwords are hashed with argon2id (argon2-cffi's RFC 9106 profile), verified off the event
+loop, and rehashed when the parameters change. An unknown username costs the same time as
+a wrong password, and both get the same answer. Sign-in attempts are limited per username
+(5 in 15 minutes, reset by a success) and per client address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import unicodedata
+from functools import lru_cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from backend.audit import service as audit
+from backend.audit.models import AuditOutcome
+from backend.audit.service import Actor, Target
+from backend.centres import service as centres_service
+from backend.identity import access, events, sessions
+from backend.identity.models import StaffAccount, StaffRole
+from backend.identity.principal import Principal
+from backend.platform.broker import Broker
+from backend.platform.clock import now
+from backend.platform.crypto import get_cipher
+from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.ratelimit import get_limiter
+from backend.platform.requestmeta import RequestMeta
+from backend.platform.tokens import SubjectKind
+
+LOGIN_ATTEMPTS_PER_USERNAME = 5
+LOGIN_ATTEMPTS_PER_SOURCE = 30
+LOGIN_WINDOW_SECONDS = 900
+PASSWORD_MAX_LENGTH = 256
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+_hasher = PasswordHasher()
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return _hasher.hash("tongban-timing-equaliser")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def normalize_username(raw: str) -> str:
+    return unicodedata.normalize("NFKC", raw).strip().lower()
+
+
+def _bad_credentials() -> DomainError:
+    return DomainError(ErrorCode.INVALID_CREDENTIALS, "用户名或密码不正确。", "password")
+
+
+async def _limit(key: str, limit: int) -> None:
+    decision = await get_limiter().hit(key, limit, LOGIN_WINDOW_SECONDS)
+    if not decision.allowed:
+        minutes = max(1, decision.retry_after // 60)
+        raise DomainError(
+            ErrorCode.RATE_LIMITED, f"登录尝试过于频繁，请 {minutes} 分钟后再试。", "username"
+        )
+
+
+async def staff_login(
+    raw_username: str, password: str, meta: RequestMeta
+) -> tuple[StaffAccount, sessions.TokenPair]:
+    async with audit.audited("identity.staff_login", meta=meta) as note:
+        username = normalize_username(raw_username)
+        if not _USERNAME.match(username) or not (1 <= len(password) <= PASSWORD_MAX_LENGTH):
+            raise _bad_credentials()
+        # Not the username itself: people type passwords into the username box.
+        note.target = Target("username", get_cipher().blind_index("username", username)[:16])
+        await _limit(f"staff-login:user:{username}", LOGIN_ATTEMPTS_PER_USERNAME)
+        if meta.source_key:
+            await _limit(f"staff-login:source:{meta.source_key}", LOGIN_ATTEMPTS_PER_SOURCE)
+        staff = await StaffAccount.get_or_none(username=username)
+        stored = staff.password_hash if staff else _dummy_hash()
+        if not await asyncio.to_thread(_verify, stored, password) or staff is None:
+            raise _bad_credentials()
+        note.actor = Actor(SubjectKind.STAFF.value, str(staff.id))
+        note.target = Target("staff", staff.id)
+        if not staff.active:
+            raise DomainError(ErrorCode.ACCOUNT_DISABLED, "账号已停用，请联系管理员。", "username")
+        await get_limiter().reset(f"staff-login:user:{username}")
+        changes: dict[str, object] = {"last_login_at": now()}
+        if _hasher.check_needs_rehash(staff.password_hash):
+            changes["password_hash"] = await asyncio.to_thread(hash_password, password)
+        await StaffAccount.filter(id=staff.id).update(**changes)
+        tokens = await sessions.open_session(staff)
+        note.details["session"] = tokens.session_id
+        return staff, tokens
+
+
+async def list_centre_staff(
+    principal: Principal, centre_code: str, meta: RequestMeta
+) -> list[StaffAccount]:
+    centre = await centres_service.get_centre_by_code(centre_code)
+    if not access.may_view_centre_staff(principal, centre.id):
+        await audit.record(
+            "identity.staff.list",
+            AuditOutcome.DENIED,
+            actor=principal.audit_actor,
+            target=Target("centre", centre.code),
+            reason=ErrorCode.FORBIDDEN.value,
+            meta=meta,
+        )
+        raise DomainError(ErrorCode.FORBIDDEN, "只能查看本中心的工作人员。", "centreCode")
+    return list(await StaffAccount.filter(centre_id=centre.id).order_by("username"))
+
+
+async def get_visible_staff(principal: Principal, staff_id: int) -> StaffAccount | None:
+    staff = await StaffAccount.get_or_none(id=staff_id)
+    if staff is None or not access.may_view_staff(principal, staff):
+        return None
+    return staff
+
+
+async def set_staff_active(
+    principal: Principal,
+    staff_id: int,
+    active: bool,
+    meta: RequestMeta,
+    broker: Broker | None = None,
+) -> StaffAccount:
+    async with audit.audited(
+        "identity.staff.set_active",
+        actor=principal.audit_actor,
+        target=Target("staff", staff_id),
+        meta=meta,
+    ) as note:
+        note.details["active"] = active
+        staff = await StaffAccount.get_or_none(id=staff_id)
+        if staff is None:
+            raise DomainError(ErrorCode.NOT_FOUND, "找不到该工作人员。", "id")
+        if not access.may_manage_staff(principal, staff):
+            raise DomainError(
+                ErrorCode.FORBIDDEN, "只有管理员或本中心负责人可以管理受理员账号。", "id"
+            )
+        await StaffAccount.filter(id=staff.id).update(active=active)
+        if not active:
+            await sessions.revoke_all_sessions(staff, "ACCOUNT_DISABLED", broker)
+            if broker is not None:
+                await events.publish(
+                    broker, SubjectKind.STAFF, staff.id, events.AccountEventKind.ACCOUNT_DISABLED
+                )
+        return await StaffAccount.get(id=staff.id)
+
+
+def validate_staff_shape(role: StaffRole, centre_id: int | None) -> None:
+    if role is StaffRole.ADMIN and centre_id is not None:
+        raise DomainError(ErrorCode.INVALID_INPUT, "管理员不隶属于某个中心。", "centre")
+    if role is not StaffRole.ADMIN and centre_id is None:
+        raise DomainError(
+            ErrorCode.INVALID_INPUT, "受理员和中心负责人必须隶属于一个中心。", "centre"
+        )

@@ -1,0 +1,172 @@
+"""Personal data: never in logs, never unmasked to anyone but the owner, sealed at rest."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from strawberry import relay
+from tortoise import connections
+
+from backend.identity.models import StaffRole
+from tests.conftest import GraphQLClient
+from tests.identity.helpers import (
+    LOGIN,
+    ME,
+    REQUEST_CODE,
+    VERIFY,
+    latest_code,
+    make_staff,
+    new_phone,
+    registry_person,
+    staff_token,
+)
+
+RESIDENT_NODE = """query($id: ID!) { node(id: $id) { ... on Resident {
+    id phone realName idNumber verified } } }"""
+REVEAL = """query($id: ID!) { node(id: $id) { ... on Resident {
+    personalData { phone realName idNumber } } } }"""
+REVEAL_ME = "{ me { resident { personalData { phone realName idNumber } } } }"
+
+
+class _Everything(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+        if record.exc_info:
+            self.lines.append(logging.Formatter().formatException(record.exc_info))
+
+
+@contextmanager
+def every_log_line() -> Iterator[_Everything]:
+    """Every record of every logger at DEBUG, SQL statements and their parameters included."""
+    handler = _Everything()
+    root = logging.getLogger()
+    previous = root.level
+    loud = [logging.getLogger(n) for n in ("tortoise", "tortoise.db_client", "tongban")]
+    levels = [lg.level for lg in loud]
+    root.setLevel(logging.DEBUG)
+    for lg in loud:
+        lg.setLevel(logging.DEBUG)
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous)
+        for lg, level in zip(loud, levels, strict=True):
+            lg.setLevel(level)
+
+
+def _gid(type_name: str, pk: int | str) -> str:
+    return str(relay.GlobalID(type_name, str(pk)))
+
+
+async def test_id_number_and_phone_never_logged_nor_shown_to_others(
+    gql: GraphQLClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    phone = new_phone()
+    person = await registry_person("司马相如")
+    responses: dict[str, str] = {}
+
+    with every_log_line() as logs:
+        await gql(REQUEST_CODE, phone=phone)
+        code = await latest_code(phone)
+        login = await gql(LOGIN, phone=phone, code=code)
+        tokens = login.data["login"]["tokens"]  # type: ignore[index]
+        resident_id = login.data["login"]["resident"]["id"]  # type: ignore[index]
+        owner = gql.with_token(tokens["accessToken"])
+        # Failed attempts, with the real values in the wrong places, go through the logs too.
+        await owner(VERIFY, name="司马相", idNumber=person.id_number)
+        await owner(VERIFY, name=person.name, idNumber=person.id_number[:17] + "0")
+        verified = await owner(VERIFY, name=person.name, idNumber=person.id_number)
+        responses["owner.verify"] = json.dumps(verified.data, ensure_ascii=False)
+        responses["owner.me"] = json.dumps((await owner(ME)).data, ensure_ascii=False)
+
+        other_tokens = await _sign_in_other(gql)
+        other = gql.with_token(other_tokens)
+        for query in (RESIDENT_NODE, REVEAL):
+            result = await other(query, id=resident_id)
+            responses[f"other.{query[:20]}"] = json.dumps(
+                {"data": result.data, "errors": result.errors}, ensure_ascii=False
+            )
+            assert result.codes == ["FORBIDDEN"]
+
+        admin, password = await make_staff(StaffRole.ADMIN, None)
+        admin_client = gql.with_token(await staff_token(gql, admin, password))
+        masked = await admin_client(RESIDENT_NODE, id=resident_id)
+        responses["admin.node"] = json.dumps(masked.data, ensure_ascii=False)
+        admin_reveal = await admin_client(REVEAL, id=resident_id)
+        responses["admin.reveal"] = json.dumps(
+            {"data": admin_reveal.data, "errors": admin_reveal.errors}, ensure_ascii=False
+        )
+        assert admin_reveal.codes == ["FORBIDDEN"]
+
+        anonymous = await gql(RESIDENT_NODE, id=resident_id)
+        responses["anonymous.node"] = json.dumps(anonymous.errors, ensure_ascii=False)
+        assert anonymous.codes == ["UNAUTHENTICATED"]
+
+        revealed = await owner(REVEAL_ME)
+
+    everything_logged = "\n".join(logs.lines + [r.getMessage() for r in caplog.records])
+    assert any("tortoise" in line or "SELECT" in line for line in logs.lines), "SQL was logged"
+    assert "development outbox" in everything_logged  # the SMS adapter did log its line
+    for secret in (person.id_number, person.id_number.lower(), phone, person.name, code):
+        assert secret not in everything_logged
+    assert f"{phone[:3]}****{phone[7:]}" in everything_logged  # masked is fine
+
+    for name, text in responses.items():
+        if name.startswith("owner."):
+            continue
+        assert person.id_number not in text, name
+        assert phone not in text, name
+        assert person.name not in text, name
+    masked_id = person.id_number[:6] + "********" + person.id_number[14:]
+    assert masked_id in responses["admin.node"] and masked_id in responses["owner.me"]
+    assert person.id_number not in responses["owner.me"]  # masked by default, even for the owner
+
+    # The owner alone may ask for it in the clear.
+    assert revealed.data["me"]["resident"]["personalData"] == {  # type: ignore[index]
+        "phone": phone,
+        "realName": person.name,
+        "idNumber": person.id_number,
+    }
+
+
+async def _sign_in_other(gql: GraphQLClient) -> str:
+    phone = new_phone()
+    await gql(REQUEST_CODE, phone=phone)
+    result = await gql(LOGIN, phone=phone, code=await latest_code(phone))
+    token: str = result.data["login"]["tokens"]["accessToken"]  # type: ignore[index]
+    return token
+
+
+async def test_nothing_personal_is_stored_in_the_clear(gql: GraphQLClient) -> None:
+    phone = new_phone()
+    person = await registry_person("上官婉儿")
+    await gql(REQUEST_CODE, phone=phone)
+    login = await gql(LOGIN, phone=phone, code=await latest_code(phone))
+    owner = gql.with_token(login.data["login"]["tokens"]["accessToken"])  # type: ignore[index]
+    await owner(VERIFY, name=person.name, idNumber=person.id_number)
+    connection = connections.get("default")
+    tables = [
+        "identity_resident",
+        "identity_population_record",
+        "identity_login_code",
+        "identity_sms_outbox",
+        "identity_session",
+        "identity_refresh_token",
+        "audit_event",
+    ]
+    for table in tables:
+        rows = await connection.execute_query_dict(f"SELECT * FROM {table}")
+        dump = json.dumps(rows, default=str, ensure_ascii=False)
+        for secret in (person.id_number, phone, person.name):
+            assert secret not in dump, table
