@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
@@ -25,19 +26,43 @@ from backend.settings import Settings, get_settings
 from backend.spa import SinglePageApp
 
 logger = logging.getLogger("tongban")
+HEALTH_TIMEOUT_S = 2.0
 
 PWA_MISSING = """<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>通办</title>
 <p>通办后台已启动。手机端页面尚未构建，请使用 <a href="/graphql">/graphql</a>。</p>"""
 
 
 async def healthz(request: Request) -> JSONResponse:
+    """200 when the database and the broker answer; 503 (for load balancers) otherwise."""
+    broker: Broker = request.app.state.broker
+    checks = {
+        "database": await _answers(_ping_database()),
+        "broker": await _answers(broker.ping()),
+    }
+    healthy = all(checks.values())
+    return JSONResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            "database": "ok" if checks["database"] else "error",
+            "broker": ("redis" if broker.is_redis else "memory") if checks["broker"] else "error",
+        },
+        status_code=200 if healthy else 503,
+    )
+
+
+async def _ping_database() -> None:
     from tortoise import connections
 
     await connections.get("default").execute_query("SELECT 1")
-    broker: Broker = request.app.state.broker
-    return JSONResponse(
-        {"status": "ok", "database": "ok", "broker": "redis" if broker.is_redis else "memory"}
-    )
+
+
+async def _answers(check: Awaitable[None]) -> bool:
+    try:
+        await asyncio.wait_for(check, HEALTH_TIMEOUT_S)
+    except Exception:  # any failure means "not healthy"; the log says which
+        logger.warning("health check failed", exc_info=True)
+        return False
+    return True
 
 
 async def jwks(request: Request) -> JSONResponse:

@@ -44,6 +44,9 @@ class Broker(ABC):
     @abstractmethod
     async def publish(self, channel: str, message: Message) -> None: ...
 
+    async def ping(self) -> None:  # noqa: B027 - in-process brokers are always up
+        """Raises when the broker cannot carry messages."""
+
     @abstractmethod
     async def _first_subscriber(self, channel: str) -> None: ...
 
@@ -115,6 +118,9 @@ class RedisBroker(Broker):
 
     async def publish(self, channel: str, message: Message) -> None:
         await self._client.publish(channel, json.dumps(message, ensure_ascii=False))
+
+    async def ping(self) -> None:
+        await self._client.ping()
 
     async def _first_subscriber(self, channel: str) -> None:
         confirmed = self._confirmed[channel] = asyncio.Event()

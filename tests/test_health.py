@@ -1,0 +1,32 @@
+"""/healthz tells a load balancer the truth: 503 when a dependency does not answer."""
+
+from __future__ import annotations
+
+import httpx
+
+from backend.app import create_app
+from backend.platform.broker import RedisBroker
+from tests.conftest import REDIS_URL
+
+
+async def _health(broker: RedisBroker) -> httpx.Response:
+    app = create_app()
+    app.state.broker = broker  # the database is the test session's, already connected
+    transport = httpx.ASGITransport(app=app)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.get("/healthz")
+    finally:
+        await broker.disconnect()
+
+
+async def test_healthy_with_postgres_and_redis(database_url: str) -> None:
+    response = await _health(RedisBroker(REDIS_URL))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "redis"}
+
+
+async def test_unreachable_redis_is_503(database_url: str) -> None:
+    response = await _health(RedisBroker("redis://127.0.0.1:1/0"))
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "broker": "error"}
