@@ -19,9 +19,14 @@ class SinglePageApp(StaticFiles):
         super().__init__(directory=str(directory), html=True)
 
     async def get_response(self, path: str, scope: Scope) -> Response:
+        # Starlette answers a miss with 404.html (status 404) when the build has one, and
+        # raises HTTPException(404) when it does not: both mean "not a file".
         try:
-            return await super().get_response(path, scope)
+            response = await super().get_response(path, scope)
         except HTTPException as missing:
             if missing.status_code != 404 or PurePosixPath(path).suffix:
                 raise
             return await super().get_response("index.html", scope)
+        if response.status_code == 404 and not PurePosixPath(path).suffix:
+            return await super().get_response("index.html", scope)
+        return response

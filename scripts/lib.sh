@@ -46,9 +46,8 @@ ensure_venv() {
     "$(find_python)" -m venv "$VENV" || die "could not create a virtualenv (apt-get install python3-venv)"
   fi
   log "installing Python dependencies from $1"
+  # The project itself is not installed: it runs from this tree (python -m backend).
   "$PY" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
-  "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT" \
-    || "$PY" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
   rm -f "$VENV"/.installed-*
   touch "$stamp"
 }

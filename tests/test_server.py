@@ -20,6 +20,7 @@ import pytest
 from websockets.exceptions import ConnectionClosedError
 from websockets.sync.client import connect
 
+from backend.settings import PROJECT_ROOT
 from tests.conftest import REDIS_URL, SEED_DIR, postgres_url_for, recreate_database, worker_id
 
 TOTALS = "{ centres { totalCount } matters { totalCount } departments { name } }"
@@ -37,6 +38,7 @@ def _start_server(env: dict[str, str], log: Path) -> Iterator[str]:
         process = subprocess.Popen(
             [sys.executable, "-m", "backend", "serve", "--port", str(port)],
             env={**os.environ, **env},
+            cwd=PROJECT_ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
         )

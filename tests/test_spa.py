@@ -5,16 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 from starlette.applications import Starlette
 from starlette.routing import Mount
 
 from backend.spa import SinglePageApp
 
 
-async def test_deep_links_get_the_app_and_missing_assets_404(tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_404_page", [False, True])
+async def test_deep_links_get_the_app_and_missing_assets_404(
+    tmp_path: Path, with_404_page: bool
+) -> None:
     (tmp_path / "assets").mkdir()
     (tmp_path / "index.html").write_text("<title>通办</title>", encoding="utf-8")
     (tmp_path / "assets" / "app.js").write_text("console.log(1)", encoding="utf-8")
+    if with_404_page:  # the PWA build ships one; Starlette serves it for misses
+        (tmp_path / "404.html").write_text("<title>找不到</title>", encoding="utf-8")
     app = Starlette(routes=[Mount("/", SinglePageApp(tmp_path))])
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
