@@ -12,7 +12,7 @@ import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,25 +196,34 @@ async def live_server(database_url: str, broker: Broker) -> AsyncIterator[LiveSe
     await task
 
 
-class QueryCounter(logging.Handler):
+class LogLines(logging.Handler):
+    """Keeps every record it sees as formatted text, exception traces included."""
+
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
-        self.statements: list[str] = []
+        self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.statements.append(record.getMessage())
+        self.lines.append(self.format(record))
 
 
 @contextmanager
-def count_queries() -> Iterator[QueryCounter]:
-    """Counts SQL statements Tortoise sends (its db_client logger sees each one)."""
-    log = logging.getLogger("tortoise.db_client")
-    counter = QueryCounter()
-    previous = log.level
-    log.setLevel(logging.DEBUG)
-    log.addHandler(counter)
+def capture_logs(logger_name: str, *also_at_debug: str) -> Iterator[list[str]]:
+    """Every line `logger_name` ("" for all) logs at DEBUG; `also_at_debug` are lowered too."""
+    handler = LogLines()
+    loggers = [logging.getLogger(name) for name in (logger_name, *also_at_debug)]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+    loggers[0].addHandler(handler)
     try:
-        yield counter
+        yield handler.lines
     finally:
-        log.removeHandler(counter)
-        log.setLevel(previous)
+        loggers[0].removeHandler(handler)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+def count_queries() -> AbstractContextManager[list[str]]:
+    """The SQL statements Tortoise sends (its db_client logger sees each one)."""
+    return capture_logs("tortoise.db_client")

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 import pytest
 from strawberry import relay
 from tortoise import connections
 
 from backend.identity.models import StaffRole
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, capture_logs
 from tests.identity.helpers import (
     LOGIN,
     ME,
@@ -32,36 +31,9 @@ REVEAL = """query($id: ID!) { node(id: $id) { ... on Resident {
 REVEAL_ME = "{ me { resident { personalData { phone realName idNumber } } } }"
 
 
-class _Everything(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.DEBUG)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-        if record.exc_info:
-            self.lines.append(logging.Formatter().formatException(record.exc_info))
-
-
-@contextmanager
-def every_log_line() -> Iterator[_Everything]:
+def every_log_line() -> AbstractContextManager[list[str]]:
     """Every record of every logger at DEBUG, SQL statements and their parameters included."""
-    handler = _Everything()
-    root = logging.getLogger()
-    previous = root.level
-    loud = [logging.getLogger(n) for n in ("tortoise", "tortoise.db_client", "tongban")]
-    levels = [lg.level for lg in loud]
-    root.setLevel(logging.DEBUG)
-    for lg in loud:
-        lg.setLevel(logging.DEBUG)
-    root.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(previous)
-        for lg, level in zip(loud, levels, strict=True):
-            lg.setLevel(level)
+    return capture_logs("", "tortoise", "tortoise.db_client", "tongban")
 
 
 def _gid(type_name: str, pk: int | str) -> str:
@@ -115,8 +87,8 @@ async def test_id_number_and_phone_never_logged_nor_shown_to_others(
 
         revealed = await owner(REVEAL_ME)
 
-    everything_logged = "\n".join(logs.lines + [r.getMessage() for r in caplog.records])
-    assert any("tortoise" in line or "SELECT" in line for line in logs.lines), "SQL was logged"
+    everything_logged = "\n".join(logs + [r.getMessage() for r in caplog.records])
+    assert any("tortoise" in line or "SELECT" in line for line in logs), "SQL was logged"
     assert "development outbox" in everything_logged  # the SMS adapter did log its line
     for secret in (person.id_number, person.id_number.lower(), phone, person.name, code):
         assert secret not in everything_logged
