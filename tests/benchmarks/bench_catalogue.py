@@ -1,0 +1,97 @@
+"""Benchmark: a nested page of centres with their matters and departments.
+
+Prints SQL statement counts and latency for the GraphQL API (per-request DataLoaders) and,
+measured in the same run on the same database, for a naive resolver that fetches each
+centre's offerings and each matter's department one by one (the N+1 shape the loaders avoid).
+
+    .venv/bin/python -m tests.benchmarks.bench_catalogue           # PostgreSQL (test URL)
+    .venv/bin/python -m tests.benchmarks.bench_catalogue --sqlite   # the embedded default
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from backend import db
+from backend.centres.models import Centre, LocalOffering
+from backend.graphql.context import Context
+from backend.graphql.schema import schema
+from backend.matters.models import Department, Matter
+from backend.seeding import load_seed
+from backend.settings import PROJECT_ROOT
+from tests.conftest import capture_logs, postgres_url_for, recreate_database
+
+PAGE = 50
+QUERY = """query($n: Int!) { centres(first: $n) { totalCount edges { node {
+    name matters(first: 100) { totalCount edges { node { name department { name } } } }
+} } } }"""
+
+
+async def graphql_page() -> int:
+    result = await schema.execute(
+        QUERY, variable_values={"n": PAGE}, context_value=Context(request=None, broker=None)
+    )
+    assert not result.errors, result.errors
+    assert result.data is not None
+    return len(result.data["centres"]["edges"])
+
+
+async def naive_page() -> int:
+    """What resolvers without loaders do: a query per centre and per matter's department."""
+    centres = await Centre.all().order_by("code").limit(PAGE)
+    for centre in centres:
+        local_ids = await LocalOffering.filter(centre_id=centre.id).values_list(
+            "matter_id", flat=True
+        )
+        matters = await Matter.filter(city_wide=True).order_by("code") + await Matter.filter(
+            id__in=list(local_ids)
+        )
+        for matter in matters[:100]:
+            await Department.get(id=matter.department_id)
+    return len(centres)
+
+
+async def measure(name: str, run: Callable[[], Awaitable[int]], repeats: int) -> float:
+    with capture_logs("tortoise.db_client") as statements:
+        await run()
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        await run()
+        timings.append((time.perf_counter() - started) * 1000)
+    median = statistics.median(timings)
+    print(f"{name:<28} {len(statements):>6} SQL statements   median {median:8.1f} ms")
+    return median
+
+
+async def main(use_sqlite: bool, repeats: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        if use_sqlite:
+            url = f"sqlite://{Path(tmp) / 'bench.sqlite3'}"
+        else:
+            await recreate_database("tongban_bench")
+            url = postgres_url_for("tongban_bench")
+        await db.apply_migrations(url)
+        await db.connect(url)
+        try:
+            await load_seed(PROJECT_ROOT / "seed")
+            print(f"{'sqlite' if use_sqlite else 'postgresql'}: {PAGE} centres x 100 matters")
+            baseline = await measure("naive resolvers (baseline)", naive_page, repeats)
+            loaders = await measure("GraphQL with DataLoaders", graphql_page, repeats)
+            print(f"speed-up: {baseline / loaders:.1f}x")
+        finally:
+            await db.disconnect()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sqlite", action="store_true")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    asyncio.run(main(args.sqlite, args.repeats))
