@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import base64
 
-from tests.conftest import GraphQLClient, count_queries
+import pytest
+
+from backend.centres.models import HoursOverride
+from backend.centres.service import load_centres
+from backend.seeding import read_seed
+from tests.conftest import SEED_DIR, GraphQLClient, count_queries
 
 
 async def test_totals(gql: GraphQLClient) -> None:
@@ -252,3 +257,56 @@ async def test_opening_hours_through_the_api(gql: GraphQLClient) -> None:
         '{ centre(code: "310101-01") { openingHours(date: "2026-02-30") { opensAt } } }'
     )
     assert bad.codes == ["GRAPHQL_VALIDATION_FAILED"]
+
+
+async def test_centre_hours_overrides_come_from_the_seed_and_reach_the_api(
+    gql: GraphQLClient,
+) -> None:
+    rows = read_seed(SEED_DIR, "centres.json")
+    target = next(r for r in rows if r["code"] == "310101-02")
+    target["hours_overrides"] = [
+        {"day_type": "REST_DAY", "opens": "08:30", "closes": "16:00", "note": "周末下午加开"},
+        {"date": "2026-11-28", "closed": True, "note": "系统升级暂停服务"},
+    ]
+    query = """{ centre(code: "310101-02") {
+        sunday: openingHours(date: "2026-11-22") { closesAt source note }
+        upgrade: openingHours(date: "2026-11-28") { isOpenDay source note }
+        sundayAfternoon: isOpenAt(at: "2026-11-22T15:00:00+08:00")
+    } other: centre(code: "310101-01") { openingHours(date: "2026-11-22") { closesAt } } }"""
+    try:
+        await load_centres(rows)
+        assert await load_centres(rows) == {"created": 0, "updated": 0}
+        result = await gql(query)
+        assert not result.errors
+        centre = result.data["centre"]  # type: ignore[index]
+        assert centre["sunday"] == {
+            "closesAt": "16:00:00",
+            "source": "CENTRE_DAY_TYPE",
+            "note": "周末下午加开",
+        }
+        assert centre["upgrade"] == {
+            "isOpenDay": False,
+            "source": "CENTRE_DATE",
+            "note": "系统升级暂停服务",
+        }
+        assert centre["sundayAfternoon"] is True
+        assert result.data["other"]["openingHours"]["closesAt"] == "11:30:00"  # type: ignore[index]
+    finally:
+        target.pop("hours_overrides")
+        await load_centres(rows)
+    restored = await gql(query)
+    assert restored.data["centre"]["sunday"]["source"] == "CITY_RULE"  # type: ignore[index]
+
+
+async def test_misleading_hours_overrides_are_refused(database_url: str) -> None:
+    rows = read_seed(SEED_DIR, "centres.json")
+    target = next(r for r in rows if r["code"] == "310101-02")
+    for bad in (
+        {"day_type": "REST_DAY", "date": "2026-11-28", "closed": True},
+        {"day_type": "REST_DAY", "opens": "16:00", "closes": "08:30"},
+        {"date": "2026-11-28"},
+    ):
+        target["hours_overrides"] = [bad]
+        with pytest.raises(ValueError, match="310101-02"):
+            await load_centres(rows)
+    assert await HoursOverride.all().count() == 0
