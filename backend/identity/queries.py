@@ -7,7 +7,6 @@ from backend.graphql.context import Context, Info
 from backend.graphql.permissions import IsStaffAtCentre, requires
 from backend.identity import service, staff
 from backend.identity.access import Visibility, resident_visibility
-from backend.identity.models import StaffAccount
 from backend.identity.principal import Principal, Role
 from backend.identity.types import Me, Resident, StaffMember
 from backend.platform.errors import DomainError, ErrorCode
@@ -26,7 +25,7 @@ async def me_for(principal: Principal) -> Me | None:
             staff=None,
         )
     if principal.staff_id is not None:
-        account = await StaffAccount.get(id=principal.staff_id)
+        account = await staff.get_account(principal.staff_id)
         return Me(
             role=Role(account.role.value),
             verified=False,

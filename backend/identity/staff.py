@@ -119,6 +119,10 @@ async def list_centre_staff(
     return list(await StaffAccount.filter(centre_id=centre.id).order_by("username"))
 
 
+async def get_account(staff_id: int) -> StaffAccount:
+    return await StaffAccount.get(id=staff_id)
+
+
 async def get_visible_staff(principal: Principal, staff_id: int) -> StaffAccount | None:
     staff = await StaffAccount.get_or_none(id=staff_id)
     if staff is None or not access.may_view_staff(principal, staff):
