@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import re
 import traceback
-from collections.abc import Iterator
+from collections.abc import AsyncGenerator, Iterator
+from contextlib import aclosing
+from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -42,15 +44,23 @@ _LIMIT_PATTERNS: list[tuple[re.Pattern[str], ErrorCode, str]] = [
 ]
 
 
+def _is_document_error(error: GraphQLError) -> bool:
+    """Parsing, validation, limits, input coercion: the document was wrong, not the server.
+
+    They carry no path and no foreign exception. (An exception raised by a subscription's
+    generator also arrives without a path, but with its own exception attached.)
+    """
+    original = error.original_error
+    return error.path is None and (original is None or isinstance(original, GraphQLError))
+
+
 def is_expected(error: GraphQLError) -> bool:
     """True for errors meant for the client; False for bugs and outages."""
-    original = error.original_error
-    if isinstance(original, DomainError):
+    if isinstance(error.original_error, DomainError):
         return True
     if error.extensions and "code" in error.extensions:
         return True
-    # Errors without a path never reached a resolver: parsing, validation, coercion.
-    return error.path is None
+    return _is_document_error(error)
 
 
 def shape_error(error: GraphQLError) -> GraphQLError:
@@ -59,7 +69,7 @@ def shape_error(error: GraphQLError) -> GraphQLError:
         return _with(error, original.message, original.code, original.field)
     if error.extensions and "code" in error.extensions:
         return error
-    if error.path is None:
+    if _is_document_error(error):
         for pattern, code, message in _LIMIT_PATTERNS:
             match = pattern.search(error.message)
             if match:
@@ -99,6 +109,20 @@ class ErrorShaping(SchemaExtension):
         errors = getattr(result, "errors", None)
         if result is not None and errors:
             result.errors = [shape_error(error) for error in errors]
+
+
+async def shape_stream(results: AsyncGenerator[Any, None]) -> AsyncGenerator[Any, None]:
+    """Shapes every result of a stream (subscriptions, operations over WebSocket).
+
+    Schema extensions never see subscription results (strawberry issue #3680), so without
+    this an exception inside a subscription would reach the client with its raw text.
+    """
+    async with aclosing(results):
+        async for result in results:
+            errors = getattr(result, "errors", None)
+            if errors:
+                result.errors = [shape_error(error) for error in errors]
+            yield result
 
 
 def log_unexpected(errors: list[GraphQLError]) -> None:

@@ -16,7 +16,7 @@ from backend.audit.queries import AuditQueries
 from backend.centres.queries import CentreQueries
 from backend.centres.types import Centre
 from backend.graphql.context import Context, Info
-from backend.graphql.errors import ErrorShaping, log_unexpected
+from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
 from backend.graphql.relay import decode_global_id
 from backend.identity.mutations import IdentityMutations
 from backend.identity.queries import IdentityQueries, resident_node, staff_node
@@ -74,6 +74,10 @@ Subscription = merge_types("Subscription", (IdentitySubscriptions,))
 
 
 class TongbanSchema(strawberry.Schema):
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        """Every streamed result gets the same error shaping as a plain HTTP one."""
+        return shape_stream(await super().stream(*args, **kwargs))
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
