@@ -2,11 +2,15 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'
+import { useAuthStore } from './stores/auth'
 import { registerServiceWorker } from './sw-register'
 import './styles/main.css'
 
 const app = createApp(App)
-app.use(createPinia())
+const pinia = createPinia()
+app.use(pinia)
+// A refresh token from an earlier visit: get a new access token and the resident's `me`.
+void useAuthStore(pinia).restore()
 app.use(router)
 app.mount('#app')
 

@@ -62,6 +62,31 @@ describe('GraphQL client', () => {
     expect(error.retryable).toBe(false)
   })
 
+  it('keeps extensions.reason of a permission error', async () => {
+    const client = createClient({
+      fetch: respond({
+        data: { me: null },
+        errors: [
+          {
+            message: '请先完成实名认证。',
+            extensions: { code: 'FORBIDDEN', reason: 'REAL_NAME_REQUIRED' },
+          },
+        ],
+      }),
+    })
+    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    expect(error.code).toBe('FORBIDDEN')
+    expect(error.reason).toBe('REAL_NAME_REQUIRED')
+    expect(error.message).toBe('请先完成实名认证。')
+  })
+
+  it('sends no Authorization header without a session', async () => {
+    const seen: FetchArgs[] = []
+    const client = createClient({ fetch: respond({ data: { matter: { code: 'A' } } }, {}, seen) })
+    await client.request(MatterQuery, { code: 'A' })
+    expect(Object.keys(seen[0]![1]?.headers ?? {})).not.toContain('authorization')
+  })
+
   it('treats errors as failure even with partial data', async () => {
     const client = createClient({
       fetch: respond({

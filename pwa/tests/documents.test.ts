@@ -8,9 +8,11 @@ import {
   CENTRE_KINDS,
   DAY_TYPES,
   E_CERTIFICATE_KINDS,
+  ERROR_CODES,
   HANDLING_MODES,
   HOURS_SOURCES,
   ONLINE_LEVELS,
+  ROLES,
 } from '@/graphql/types'
 import { zhCN } from '@/locales/zh-CN'
 
@@ -28,6 +30,26 @@ describe('documents', () => {
       expect(operation && 'name' in operation ? operation.name?.value : null).toBe(name)
     },
   )
+
+  it('covers the identity operations the app needs', () => {
+    const names = ALL_DOCUMENTS.map((d) => d.operationName)
+    for (const name of ['RequestLoginCode', 'Login', 'RefreshToken', 'Logout', 'VerifyRealName', 'Me']) {
+      expect(names).toContain(name)
+    }
+  })
+
+  it('sends no token when signing in or refreshing, and never refreshes to sign out', () => {
+    const policy = Object.fromEntries(ALL_DOCUMENTS.map((d) => [d.operationName, d.tokens ?? 'session']))
+    expect(policy).toMatchObject({
+      RequestLoginCode: 'none',
+      Login: 'none',
+      RefreshToken: 'none',
+      Logout: 'asIs',
+      VerifyRealName: 'session',
+      Me: 'session',
+      PersonalData: 'session',
+    })
+  })
 })
 
 describe('enums', () => {
@@ -35,9 +57,11 @@ describe('enums', () => {
     ['CentreKind', CENTRE_KINDS],
     ['DayType', DAY_TYPES],
     ['ECertificateKind', E_CERTIFICATE_KINDS],
+    ['ErrorCode', ERROR_CODES],
     ['HandlingMode', HANDLING_MODES],
     ['HoursSource', HOURS_SOURCES],
     ['OnlineLevel', ONLINE_LEVELS],
+    ['Role', ROLES],
   ] as const)('%s matches the schema', (name, values) => {
     const type = schema.getType(name)
     expect(type).toBeInstanceOf(GraphQLEnumType)

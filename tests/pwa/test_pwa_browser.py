@@ -4,13 +4,17 @@
 The app must be built first (`cd pwa && npm ci && npm run build`; scripts/test does it);
 without pwa/dist these tests fail rather than test the "not built" placeholder.
 Screenshots go to a temporary directory (printed; run pytest with -s to see it), or to
-TONGBAN_SCREENSHOT_DIR when set.
+TONGBAN_SCREENSHOT_DIR when set. Sign-in codes are read from the server's development SMS
+outbox (`python -m backend sms-outbox`, with the server's database and keys).
 """
 
 from __future__ import annotations
 
 import os
+import random
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -50,20 +54,25 @@ TIMEOUT_MS = 15_000
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    assert (PWA_DIST / "index.html").is_file(), (
-        f"{PWA_DIST} is missing: build the app first (cd pwa && npm ci && npm run build)"
-    )
+def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The server's settings: a fresh SQLite database, and var/ with its generated keys."""
     var = tmp_path_factory.mktemp("pwa-server")
-    env = {
+    return {
         "TONGBAN_DATABASE_URL": f"sqlite://{var / 'tongban.sqlite3'}",
         "TONGBAN_VAR_DIR": str(var),
         "TONGBAN_SEED_DIR": str(SEED_DIR),
         "TONGBAN_PWA_DIST": str(PWA_DIST),
     }
+
+
+@pytest.fixture(scope="module")
+def server(server_env: dict[str, str]) -> Iterator[str]:
+    assert (PWA_DIST / "index.html").is_file(), (
+        f"{PWA_DIST} is missing: build the app first (cd pwa && npm ci && npm run build)"
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("TONGBAN_REDIS_URL", raising=False)  # the embedded default
-        yield from _start_server(env, var / "server.log")
+        yield from _start_server(server_env, Path(server_env["TONGBAN_VAR_DIR"]) / "server.log")
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +130,25 @@ def clock(time: str) -> str:
 
 def open_tab(page: Page, name: str) -> None:
     page.locator(".van-tabbar-item", has_text=name).click()
+
+
+def sms_code(server_env: dict[str, str], phone: str) -> str:
+    """The newest sign-in code sent to `phone`, from the server's development outbox (sealed
+    with the keys under the server's var/, so the command needs the server's settings)."""
+    env = {k: v for k, v in os.environ.items() if k != "TONGBAN_REDIS_URL"} | server_env
+    result = subprocess.run(
+        [sys.executable, "-m", "backend", "sms-outbox", "--phone", phone, "--limit", "1"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    # #7  2026-10-01 08:30:00  139****1234  LOGIN_CODE  【通办】您的登录验证码是 123456，…
+    match = re.search(r"LOGIN_CODE\s.*验证码是 (\d{6})", result.stdout)
+    assert match, f"no sign-in code for the number in the outbox:\n{result.stdout}{result.stderr}"
+    return match.group(1)
 
 
 # --- tests ---------------------------------------------------------------------------------
@@ -293,3 +321,98 @@ def test_errors_are_chinese_and_a_network_failure_can_be_retried(
     phone.unroute("**/graphql")
     phone.get_by_role("button", name="重试").click()
     expect(phone.locator(".centre-cell").first).to_be_visible()
+
+
+def test_resident_signs_in_verifies_reveals_and_signs_out(
+    server: str, server_env: dict[str, str], phone: Page, screenshots: Path
+) -> None:
+    # A new number each run; the ID number is a demo registry person, bound to one verified
+    # account per database (this module's server has its own fresh database).
+    number = f"139{random.randrange(10**8):08d}"
+    masked = f"{number[:3]}****{number[7:]}"
+    name, id_number, masked_id = "赵磊", "310110198812310117", "310110********0117"
+
+    phone.goto(server + "/")
+    open_tab(phone, "我的")
+    expect(phone.get_by_text("登录通办")).to_be_visible()
+    phone.screenshot(path=str(screenshots / "me-signed-out.png"))
+    phone.get_by_role("button", name="登录", exact=True).click()
+    expect(phone).to_have_url(re.compile(r"/login$"))
+
+    # Not a mainland mobile: refused in the app, nothing sent.
+    phone.get_by_label("手机号").fill("12345678901")
+    phone.get_by_role("button", name="获取验证码").click()
+    expect(phone.get_by_text("请输入正确的 11 位中国大陆手机号码。")).to_be_visible()
+
+    phone.get_by_label("手机号").fill(number)
+    phone.get_by_role("button", name="获取验证码").click()
+    expect(phone.locator("[data-test=code-sent]")).to_contain_text(f"验证码已发送至 {masked}")
+    send = phone.locator("[data-test=send-code]")
+    expect(send).to_have_text(re.compile(r"^\d+ 秒后重新获取$"))
+    expect(send).to_be_disabled()
+    code = sms_code(server_env, number)
+
+    # A wrong code: the server's Chinese message, under the code field.
+    phone.get_by_label("验证码").fill(f"{(int(code) + 1) % 10**6:06d}")
+    phone.get_by_role("button", name="登录", exact=True).click()
+    expect(phone.get_by_text(re.compile(r"验证码不正确，还可以再试 \d 次。"))).to_be_visible()
+    phone.screenshot(path=str(screenshots / "login.png"))
+
+    phone.get_by_label("验证码").fill(code)
+    phone.get_by_role("button", name="登录", exact=True).click()
+    expect(phone).to_have_url(re.compile(r"/me$"))
+    expect(phone.locator("[data-test=masked-phone]")).to_have_text(masked)
+    verification = phone.locator("[data-test=verification]")
+    expect(verification).to_have_text("未实名")
+    # Only the refresh token is kept on the device; the access token lives in memory.
+    stored = phone.evaluate("Object.keys(localStorage)")
+    assert stored == ["tongban.refreshToken"], stored
+    phone.screenshot(path=str(screenshots / "me-unverified.png"))
+
+    phone.locator("[data-test=verify-entry]").click()
+    expect(phone).to_have_url(re.compile(r"/me/verify$"))
+    phone.get_by_label("姓名").fill(name)
+    phone.get_by_label("身份证号").fill(id_number[:-1] + "8")  # a wrong check character
+    phone.get_by_role("button", name="提交认证").click()
+    expect(phone.get_by_text("身份证号码校验位不正确，请检查是否输错。")).to_be_visible()
+    phone.screenshot(path=str(screenshots / "verify.png"))
+    phone.get_by_label("身份证号").fill(id_number)
+    phone.get_by_role("button", name="提交认证").click()
+
+    expect(phone).to_have_url(re.compile(r"/me$"))
+    expect(verification).to_have_text("已实名")
+    expect(phone.locator("[data-test=real-name]")).to_have_text("赵*")
+    expect(phone.locator("[data-test=id-number]")).to_have_text(masked_id)
+    expect(phone.get_by_text("查看记录会被留存")).to_be_visible()
+    phone.screenshot(path=str(screenshots / "me-verified.png"), full_page=True)
+
+    # A new page load restores the session from the stored refresh token.
+    phone.reload()
+    expect(verification).to_have_text("已实名")
+
+    # The full data only on a tap, and hidden again once the page is left.
+    phone.get_by_role("button", name="查看完整信息").click()
+    expect(phone.locator("[data-test=id-number]")).to_have_text(id_number)
+    expect(phone.locator("[data-test=real-name]")).to_have_text(name)
+    expect(phone.locator("[data-test=phone]")).to_have_text(number)
+    phone.screenshot(path=str(screenshots / "me-revealed.png"))
+    open_tab(phone, "首页")
+    open_tab(phone, "我的")
+    expect(phone.locator("[data-test=id-number]")).to_have_text(masked_id)
+    expect(phone.get_by_text(id_number)).to_have_count(0)
+
+    phone.get_by_role("button", name="退出登录").click()
+    dialog = phone.locator(".van-dialog")
+    expect(dialog).to_contain_text("确定要退出登录吗？")
+    dialog.get_by_role("button", name="退出", exact=True).click()
+    expect(phone.get_by_role("button", name="登录", exact=True)).to_be_visible()
+    expect(phone.locator("[data-test=verification]")).to_have_count(0)
+    assert phone.evaluate("localStorage.getItem('tongban.refreshToken')") is None
+
+    # A refresh token the server no longer accepts: back to 登录, saying why.
+    phone.evaluate("localStorage.setItem('tongban.refreshToken', 'tbr_no-longer-valid')")
+    phone.reload()
+    expect(phone).to_have_url(re.compile(r"/login\?redirect=(/|%2F)me$"))
+    expect(phone.locator("[data-test=notice]")).to_contain_text("登录已失效，请重新登录")
+    assert phone.evaluate("localStorage.getItem('tongban.refreshToken')") is None
+    phone.screenshot(path=str(screenshots / "session-ended.png"))

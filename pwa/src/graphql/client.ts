@@ -5,20 +5,43 @@
  * show: the API's own message with its `extensions.code`, or one for a network failure,
  * a timeout, or a non-GraphQL answer. A request aborted by the caller rejects with the
  * original AbortError, which callers ignore.
+ *
+ * With `auth` (the resident's session, src/graphql/session.ts) it sends
+ * `Authorization: Bearer <access token>` as the document's token policy says, and on
+ * UNAUTHENTICATED/TOKEN_EXPIRED renews the token (one refresh shared by every request
+ * that needs it) and sends the request once more. A token the server refuses for good
+ * (SESSION_REVOKED, TOKEN_INVALID ...) ends the session; the request is then sent once
+ * without a token, so public data still loads.
  */
 import { zhCN } from '@/locales/zh-CN'
 import type { TypedDocument } from './documents'
 import { ApiError, messageForCode, messageForStatus } from './errors'
 
+/** What the client needs from the resident's session. */
+export interface ClientAuth {
+  /** The access token to send, refreshed first when it is about to expire; null: none. */
+  accessToken(): Promise<string | null>
+  /** The access token as it is, never refreshing. */
+  currentAccessToken(): string | null
+  /**
+   * After TOKEN_EXPIRED for `expired`: a fresh access token (one refresh for all callers;
+   * none when another caller already replaced `expired`), or null when the session ended.
+   */
+  renew(expired: string): Promise<string | null>
+  /** The server refused `token` for good (`reason`): the session is over. */
+  reject(token: string, reason: string): void
+}
+
 export interface ClientOptions {
   endpoint?: string
   fetch?: typeof fetch
   timeoutMs?: number
+  auth?: ClientAuth
 }
 
 interface GraphQLErrorBody {
   message?: string
-  extensions?: { code?: string; field?: string }
+  extensions?: { code?: string; field?: string; reason?: string }
 }
 
 interface GraphQLResponseBody<TData> {
@@ -34,6 +57,9 @@ export interface GraphQLClient {
   ): Promise<TData>
 }
 
+/** UNAUTHENTICATED reasons that no refresh can cure: sign in again. */
+const SESSION_OVER = new Set(['SESSION_REVOKED', 'TOKEN_INVALID', 'ACCOUNT_DISABLED'])
+
 export function createClient(options: ClientOptions = {}): GraphQLClient {
   const endpoint = options.endpoint ?? '/graphql'
   const timeoutMs = options.timeoutMs ?? 15_000
@@ -43,6 +69,34 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     variables: TVariables,
     signal?: AbortSignal,
   ): Promise<TData> {
+    const auth = options.auth
+    const policy = auth ? (document.tokens ?? 'session') : 'none'
+    if (!auth || policy === 'none') return send(document, variables, null, signal)
+    const token = policy === 'session' ? await auth.accessToken() : auth.currentAccessToken()
+    if (token === null) return send(document, variables, null, signal)
+    try {
+      return await send(document, variables, token, signal)
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error
+      if (error.reason === 'TOKEN_EXPIRED' && policy === 'session') {
+        // Once: a second TOKEN_EXPIRED (a badly wrong clock ...) is reported, not retried.
+        return send(document, variables, await auth.renew(token), signal)
+      }
+      if (error.reason && SESSION_OVER.has(error.reason)) {
+        auth.reject(token, error.reason)
+        return send(document, variables, null, signal)
+      }
+      throw error
+    }
+  }
+
+  async function send<TData, TVariables>(
+    document: TypedDocument<TData, TVariables>,
+    variables: TVariables,
+    token: string | null,
+    signal?: AbortSignal,
+  ): Promise<TData> {
+    signal?.throwIfAborted()
     const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis)
     const controller = new AbortController()
     const cancel = () => controller.abort()
@@ -61,6 +115,7 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
           headers: {
             'content-type': 'application/json',
             accept: 'application/graphql-response+json, application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
           },
           body: JSON.stringify({
             query: document.query,
@@ -112,6 +167,7 @@ function resultOf<TData>(body: GraphQLResponseBody<TData> | null, response: Resp
       new ApiError('graphql', code, messageForCode(code, first.message), {
         field: first.extensions?.field ?? null,
         status: response.status,
+        reason: first.extensions?.reason ?? null,
       }),
     )
   }

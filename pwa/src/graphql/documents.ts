@@ -8,16 +8,34 @@ import type {
   CentreListItem,
   Connection,
   Department,
+  LoginPayload,
+  LogoutPayload,
   MatterDetail,
   MatterFilter,
   MatterListItem,
+  Me,
   NearbyCentre,
   PageVariables,
+  PersonalData,
+  RefreshTokenPayload,
+  RequestLoginCodePayload,
+  VerifyRealNamePayload,
 } from './types'
+
+/**
+ * What the client does with the resident's tokens for a document:
+ * - 'session' (the default): send the access token, refreshing it first when it is about to
+ *   expire, and once more on TOKEN_EXPIRED;
+ * - 'asIs': send the access token if there is one, never refresh (logout: no point in
+ *   rotating a token only to revoke it);
+ * - 'none': send no token (signing in, and refreshToken itself).
+ */
+export type TokenPolicy = 'session' | 'asIs' | 'none'
 
 export interface TypedDocument<TData, TVariables> {
   readonly operationName: string
   readonly query: string
+  readonly tokens?: TokenPolicy
   /** Never set: carries the result and variable types. */
   readonly __types?: (variables: TVariables) => TData
 }
@@ -25,8 +43,9 @@ export interface TypedDocument<TData, TVariables> {
 function document<TData, TVariables>(
   operationName: string,
   query: string,
+  tokens?: TokenPolicy,
 ): TypedDocument<TData, TVariables> {
-  return { operationName, query }
+  return tokens ? { operationName, query, tokens } : { operationName, query }
 }
 
 const MATTER_LIST_ITEM = `fragment MatterListItem on Matter {
@@ -144,6 +163,94 @@ ${MATTER_LIST_ITEM}
 ${CENTRE_LIST_ITEM}`,
 )
 
+// --- identity ------------------------------------------------------------------------------
+
+const RESIDENT_ACCOUNT = `fragment ResidentAccount on Resident {
+  id phone realName idNumber verified verifiedAt
+}`
+
+const TOKENS = `tokens {
+  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
+}`
+
+const ERRORS = 'errors { field message code }'
+
+export const RequestLoginCodeMutation = document<
+  { requestLoginCode: RequestLoginCodePayload },
+  { phone: string }
+>(
+  'RequestLoginCode',
+  `mutation RequestLoginCode($phone: String!) {
+  requestLoginCode(phone: $phone) { sent expiresInSeconds resendAfterSeconds ${ERRORS} }
+}`,
+  'none',
+)
+
+export const LoginMutation = document<{ login: LoginPayload }, { phone: string; code: string }>(
+  'Login',
+  `mutation Login($phone: String!, $code: String!) {
+  login(phone: $phone, code: $code) {
+    ${TOKENS}
+    resident { ...ResidentAccount }
+    ${ERRORS}
+  }
+}
+${RESIDENT_ACCOUNT}`,
+  'none',
+)
+
+export const RefreshTokenMutation = document<
+  { refreshToken: RefreshTokenPayload },
+  { refreshToken: string }
+>(
+  'RefreshToken',
+  `mutation RefreshToken($refreshToken: String!) {
+  refreshToken(refreshToken: $refreshToken) { ${TOKENS} ${ERRORS} }
+}`,
+  'none',
+)
+
+export const LogoutMutation = document<{ logout: LogoutPayload }, { refreshToken: string | null }>(
+  'Logout',
+  `mutation Logout($refreshToken: String) {
+  logout(refreshToken: $refreshToken) { ok ${ERRORS} }
+}`,
+  'asIs',
+)
+
+export const VerifyRealNameMutation = document<
+  { verifyRealName: VerifyRealNamePayload },
+  { name: string; idNumber: string }
+>(
+  'VerifyRealName',
+  `mutation VerifyRealName($name: String!, $idNumber: String!) {
+  verifyRealName(name: $name, idNumber: $idNumber) {
+    resident { ...ResidentAccount }
+    ${ERRORS}
+  }
+}
+${RESIDENT_ACCOUNT}`,
+)
+
+export const MeQuery = document<{ me: Me | null }, Record<string, never>>(
+  'Me',
+  `query Me {
+  me { role verified resident { ...ResidentAccount } }
+}
+${RESIDENT_ACCOUNT}`,
+)
+
+/** The owner's phone, name and ID number in the clear: audited on every request. */
+export const PersonalDataQuery = document<
+  { me: { resident: { personalData: PersonalData } | null } | null },
+  Record<string, never>
+>(
+  'PersonalData',
+  `query PersonalData {
+  me { resident { personalData { phone realName idNumber } } }
+}`,
+)
+
 export const ALL_DOCUMENTS = [
   DepartmentsQuery,
   MattersQuery,
@@ -153,4 +260,11 @@ export const ALL_DOCUMENTS = [
   CentreMattersQuery,
   NearbyCentresQuery,
   SearchQuery,
+  RequestLoginCodeMutation,
+  LoginMutation,
+  RefreshTokenMutation,
+  LogoutMutation,
+  VerifyRealNameMutation,
+  MeQuery,
+  PersonalDataQuery,
 ] as const

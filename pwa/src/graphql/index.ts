@@ -1,7 +1,17 @@
 import { createClient } from './client'
+import { browserLock, browserStorage, createSession } from './session'
 
-/** The app's client: the backend serves the app and /graphql on the same origin. */
-export const api = createClient({ endpoint: '/graphql' })
+const ENDPOINT = '/graphql'
+
+/** The resident's tokens; the backend serves the app and /graphql on the same origin. */
+export const session = createSession({
+  client: createClient({ endpoint: ENDPOINT }),
+  storage: browserStorage(),
+  lock: browserLock('tongban-token-refresh'),
+})
+
+/** The app's client: sends the resident's access token and refreshes it when needed. */
+export const api = createClient({ endpoint: ENDPOINT, auth: session })
 
 export { ApiError } from './errors'
 export * from './documents'

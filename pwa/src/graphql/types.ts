@@ -126,3 +126,124 @@ export interface NearbyCentre {
   walkingMinutes: number
   centre: CentreListItem
 }
+
+// --- identity: residents' sign-in and real-name verification ------------------------------
+
+export const ROLES = ['RESIDENT', 'CLERK', 'CENTRE_HEAD', 'ADMIN'] as const
+
+/** The schema's ErrorCode enum, in its order; every code has a Chinese message. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'INVALID_ID',
+  'INVALID_CURSOR',
+  'PAGE_SIZE_TOO_LARGE',
+  'INVALID_PAGINATION',
+  'INVALID_COORDINATES',
+  'INVALID_DATE',
+  'NOT_FOUND',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_TOKENS',
+  'GRAPHQL_VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'REAL_NAME_REQUIRED',
+  'TOKEN_EXPIRED',
+  'TOKEN_INVALID',
+  'SESSION_REVOKED',
+  'REFRESH_TOKEN_INVALID',
+  'REFRESH_TOKEN_EXPIRED',
+  'REFRESH_TOKEN_REUSED',
+  'INVALID_PHONE',
+  'OTP_INVALID',
+  'OTP_EXPIRED',
+  'OTP_ATTEMPTS_EXCEEDED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'INVALID_NAME',
+  'ID_NUMBER_INVALID_LENGTH',
+  'ID_NUMBER_INVALID_CHARACTERS',
+  'ID_NUMBER_INVALID_ADDRESS_CODE',
+  'ID_NUMBER_INVALID_BIRTH_DATE',
+  'ID_NUMBER_INVALID_SEQUENCE',
+  'ID_NUMBER_INVALID_CHECKSUM',
+  'REAL_NAME_MISMATCH',
+  'REAL_NAME_ALREADY_VERIFIED',
+  'ID_NUMBER_ALREADY_BOUND',
+  'REGISTRY_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const
+
+export type Role = (typeof ROLES)[number]
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** ISO date and time with offset, e.g. 2026-10-01T08:30:00+00:00. */
+export type IsoDateTime = string
+
+/** Why a mutation did not do what was asked (the payload's `errors`). */
+export interface MutationError {
+  /** The input it concerns (phone, code, name, idNumber ...), if any. */
+  field: string | null
+  /** Chinese, for people. */
+  message: string
+  code: ErrorCode
+}
+
+export interface AuthTokens {
+  accessToken: string
+  accessTokenExpiresAt: IsoDateTime
+  refreshToken: string
+  refreshTokenExpiresAt: IsoDateTime
+}
+
+/** The signed-in resident, masked: 138****1234, 张*, 310101********123X. */
+export interface ResidentAccount {
+  id: string
+  phone: string
+  realName: string | null
+  idNumber: string | null
+  verified: boolean
+  verifiedAt: IsoDateTime | null
+}
+
+export interface Me {
+  role: Role
+  verified: boolean
+  resident: ResidentAccount | null
+}
+
+/** In the clear: the owner only, and every reveal is audited. */
+export interface PersonalData {
+  phone: string
+  realName: string | null
+  idNumber: string | null
+}
+
+export interface RequestLoginCodePayload {
+  sent: boolean
+  expiresInSeconds: number | null
+  resendAfterSeconds: number | null
+  errors: MutationError[]
+}
+
+export interface LoginPayload {
+  tokens: AuthTokens | null
+  resident: ResidentAccount | null
+  errors: MutationError[]
+}
+
+export interface VerifyRealNamePayload {
+  resident: ResidentAccount | null
+  errors: MutationError[]
+}
+
+export interface RefreshTokenPayload {
+  tokens: AuthTokens | null
+  errors: MutationError[]
+}
+
+export interface LogoutPayload {
+  ok: boolean
+  errors: MutationError[]
+}

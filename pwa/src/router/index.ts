@@ -1,12 +1,15 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { zhCN as t } from '@/locales/zh-CN'
 import HomePage from '@/pages/home/index.vue'
+import { useAuthStore } from '@/stores/auth'
 
 declare module 'vue-router' {
   interface RouteMeta {
     title?: string
     /** Tab pages show the bottom tab bar. */
     tab?: boolean
+    /** Only for a signed-in resident: others sign in first. */
+    auth?: boolean
   }
 }
 
@@ -55,6 +58,18 @@ const routes: RouteRecordRaw[] = [
     meta: { title: t.tabs.me, tab: true },
   },
   {
+    path: '/me/verify',
+    name: 'verify',
+    component: () => import('@/pages/me/verify.vue'),
+    meta: { title: t.titles.verify, auth: true },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/pages/login/index.vue'),
+    meta: { title: t.titles.login },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/pages/not-found.vue'),
@@ -66,6 +81,17 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+// Pages for signed-in residents wait for the session to be restored on start-up; the login
+// page is skipped by someone already signed in.
+router.beforeEach(async (to) => {
+  if (!to.meta.auth && to.name !== 'login') return true
+  const auth = useAuthStore()
+  await auth.whenReady()
+  if (to.meta.auth && !auth.signedIn) return { name: 'login', query: { redirect: to.fullPath } }
+  if (to.name === 'login' && auth.signedIn) return { name: 'me' }
+  return true
 })
 
 router.afterEach((to) => {

@@ -82,3 +82,14 @@ export function centreFilter(query: CentreQuery): CentreFilter {
 export function sameQuery<T extends object>(a: T, b: T): boolean {
   return JSON.stringify(compactQuery(a)) === JSON.stringify(compactQuery(b))
 }
+
+/**
+ * Where to go after signing in (?redirect=/me/verify): a path inside the app, never another
+ * site (//evil.example, /\evil.example) and never back to the login page.
+ */
+export function safeRedirect(value: LocationQuery[string] | undefined, fallback = '/me'): string {
+  const path = one(value)
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return fallback
+  if (path === '/login' || path.startsWith('/login?')) return fallback
+  return path
+}
