@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -17,6 +18,7 @@ from backend.graphql.schema import schema
 from backend.graphql.view import GraphQLApp
 from backend.identity.registry import get_registry
 from backend.identity.sms import get_sms_sender
+from backend.middleware import BodySizeLimit
 from backend.platform import ratelimit
 from backend.platform.broker import Broker, create_broker
 from backend.platform.crypto import get_cipher
@@ -118,4 +120,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))
     else:
         routes.append(Route("/", pwa_missing))
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)],
+    )

@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     max_page_size: int = 100
+    max_request_bytes: int = 256 * 1024  # a GraphQL document is text; 256 KiB is plenty
     debug: bool = False
 
     # Identity, tokens and personal data (docs/identity.md). Keys left unset are generated

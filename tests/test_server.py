@@ -161,6 +161,9 @@ def _check_deployment(base: str, broker: str) -> None:
     )
     assert not_json.status_code == 400
     assert "Traceback" not in not_json.text
+    huge = httpx.post(f"{base}/graphql", json={"query": "{ departments { name } }" + " " * 300_000})
+    assert huge.status_code == 413
+    assert huge.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
 
 
 def test_embedded_default_over_real_sockets(embedded_server: str) -> None:
