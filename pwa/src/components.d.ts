@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     CentreCell: typeof import('./components/CentreCell.vue')['default']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
+    FilteredListHeader: typeof import('./components/FilteredListHeader.vue')['default']
     MatterCell: typeof import('./components/MatterCell.vue')['default']
     PagedList: typeof import('./components/PagedList.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']
