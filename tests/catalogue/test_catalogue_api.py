@@ -102,10 +102,12 @@ async def test_matter_filters_partition_the_catalogue(gql: GraphQLClient) -> Non
     assert city_wide + local == total and local > 0
 
     residence = await gql(
-        '{ matters(filter: {search: "居住证"}) { edges { node { name department { code } } } } }'
+        '{ matters(filter: {search: "居住证"}) { edges { node { name summary '
+        "department { code } } } } }"
     )
     found = [e["node"] for e in residence.data["matters"]["edges"]]  # type: ignore[index]
-    assert found and all("居住证" in n["name"] or n for n in found)
+    assert "居住证新办" in {n["name"] for n in found}
+    assert all("居住证" in n["name"] + n["summary"] for n in found)
     assert any(n["department"]["code"] == "PUBLIC_SECURITY" for n in found)
 
     civil = await gql(
@@ -128,27 +130,35 @@ async def test_search_input_is_data_not_sql(gql: GraphQLClient) -> None:
     assert too_long.codes == ["INVALID_INPUT"]
 
 
+async def _offered_codes(gql: GraphQLClient, centre_code: str) -> tuple[set[str], int]:
+    """Every matter code a centre offers, paging through its matters connection."""
+    query = """query($c: String!, $after: String) { centre(code: $c) {
+        matters(first: 100, after: $after) { totalCount
+        pageInfo { hasNextPage endCursor } edges { node { code } } } } }"""
+    codes: set[str] = set()
+    after = None
+    while True:
+        page = (await gql(query, c=centre_code, after=after)).data["centre"]["matters"]  # type: ignore[index]
+        codes |= {e["node"]["code"] for e in page["edges"]}
+        if not page["pageInfo"]["hasNextPage"]:
+            return codes, page["totalCount"]
+        after = page["pageInfo"]["endCursor"]
+
+
 async def test_centre_offers_every_city_wide_matter_plus_its_local_ones(gql: GraphQLClient) -> None:
-    city_wide = await gql("{ matters(filter: {cityWide: true}) { totalCount } }")
-    n_city_wide = city_wide.data["matters"]["totalCount"]  # type: ignore[index]
-    local = await gql(
-        "{ matters(filter: {cityWide: false}, first: 1) { edges { node { code } } } }"
-    )
-    local_code = local.data["matters"]["edges"][0]["node"]["code"]  # type: ignore[index]
-    centres = await gql(
-        "{ centres(first: 100) { edges { node { code matters(first: 100) { totalCount "
-        "edges { node { code cityWide } } pageInfo { hasNextPage } } } } } }"
-    )
-    nodes = [e["node"] for e in centres.data["centres"]["edges"]]  # type: ignore[index]
-    for node in nodes:
-        local_count = node["matters"]["totalCount"] - n_city_wide
-        assert local_count >= 0
-    offering_local = [
-        n for n in nodes if any(e["node"]["code"] == local_code for e in n["matters"]["edges"])
-    ]
-    not_offering = [n for n in nodes if n["matters"]["totalCount"] == n_city_wide]
-    assert not_offering, "most centres offer only the city-wide matters"
-    assert offering_local or n_city_wide > 100  # the local one may sit past the first page
+    matters = read_seed(SEED_DIR, "matters.json")
+    city_wide = {m["code"] for m in matters if m["city_wide"]}
+    rows = read_seed(SEED_DIR, "centres.json")
+    with_local = next(r for r in rows if r["local_matters"])
+    without_local = next(r for r in rows if not r["local_matters"])
+
+    offered, total = await _offered_codes(gql, with_local["code"])
+    assert offered == city_wide | set(with_local["local_matters"])
+    assert total == len(offered)
+
+    offered, total = await _offered_codes(gql, without_local["code"])
+    assert offered == city_wide
+    assert total == len(city_wide)
 
 
 async def test_nested_page_costs_a_constant_number_of_queries(gql: GraphQLClient) -> None:
