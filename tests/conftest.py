@@ -41,7 +41,10 @@ SEED_DIR = PROJECT_ROOT / "seed"
 
 
 def worker_id() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    """This worker's name, prefixed by TONGBAN_TEST_TAG so that several checkouts can run
+    their suites at once against one PostgreSQL and Redis without sharing databases."""
+    tag = os.environ.get("TONGBAN_TEST_TAG", "")
+    return f"{tag}{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 
 
 def postgres_url_for(database: str) -> str:
