@@ -6,6 +6,8 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from backend.settings import PROJECT_ROOT, get_settings
@@ -16,9 +18,9 @@ SCHEMA_PATH = PROJECT_ROOT / "schema" / "schema.graphql"
 def export_schema_sdl() -> str:
     from strawberry.printer import print_schema
 
-    from backend.graphql.schema import schema
+    from backend.api import schema_for
 
-    return print_schema(schema) + "\n"
+    return print_schema(schema_for(get_settings())) + "\n"
 
 
 async def _migrate() -> None:
@@ -27,39 +29,46 @@ async def _migrate() -> None:
     await db.apply_migrations(get_settings().database_url)
 
 
+@asynccontextmanager
+async def _database() -> AsyncIterator[None]:
+    """A command's database connection and infrastructure container, like the app's."""
+    from backend import db
+    from backend.platform import infra
+
+    settings = get_settings()
+    container = infra.Infrastructure(settings)
+    infra.install(container)
+    await db.connect(settings.database_url)
+    try:
+        yield
+    finally:
+        await db.disconnect()
+        await container.stop()
+        infra.install(None)
+
+
 async def _seed() -> None:
     from backend import db
     from backend.seeding import load_seed
 
     settings = get_settings()
     await db.apply_migrations(settings.database_url)
-    await db.connect(settings.database_url)
-    try:
+    async with _database():
         print(await load_seed(settings.seed_dir))
-    finally:
-        await db.disconnect()
 
 
 async def _sms_outbox(phone: str | None, limit: int) -> None:
-    from backend import db
     from backend.identity.maintenance import print_outbox
 
-    await db.connect(get_settings().database_url)
-    try:
+    async with _database():
         await print_outbox(sys.stdout, phone, limit)
-    finally:
-        await db.disconnect()
 
 
 async def _reencrypt_pii() -> None:
-    from backend import db
     from backend.identity.maintenance import reencrypt_pii
 
-    await db.connect(get_settings().database_url)
-    try:
+    async with _database():
         print(await reencrypt_pii())
-    finally:
-        await db.disconnect()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,15 +14,13 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from backend import db
-from backend.graphql.schema import schema
+from backend.api import AUTHENTICATOR, schema_for
 from backend.graphql.view import GraphQLApp
-from backend.identity.registry import get_registry
-from backend.identity.sms import get_sms_sender
+from backend.identity.registry import population_registry
+from backend.identity.sms import sms_sender
 from backend.middleware import BodySizeLimit
-from backend.platform import ratelimit
-from backend.platform.broker import Broker, create_broker
-from backend.platform.crypto import get_cipher
-from backend.platform.tokens import get_token_service
+from backend.platform import infra
+from backend.platform.infra import Infrastructure, InfrastructureScope
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
 from backend.spa import SinglePageApp
@@ -36,7 +34,7 @@ PWA_MISSING = """<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>
 
 async def healthz(request: Request) -> JSONResponse:
     """200 when the database and the broker answer; 503 (for load balancers) otherwise."""
-    broker: Broker = request.app.state.broker
+    broker = infra.current().broker
     checks = {
         "database": await _answers(_ping_database()),
         "broker": await _answers(broker.ping()),
@@ -70,46 +68,52 @@ async def _answers(check: Awaitable[None]) -> bool:
 async def jwks(request: Request) -> JSONResponse:
     """The public keys access tokens are signed with (RFC 7517), current and retired."""
     return JSONResponse(
-        get_token_service().keys.jwks(),
+        infra.current().tokens.keys.jwks(),
         headers={"Cache-Control": "public, max-age=300"},
         media_type="application/jwk-set+json",
     )
 
 
-def load_keys_and_adapters() -> None:
-    """Fail at start-up, not at the first sign-in, when keys or adapters are wrong."""
-    get_token_service()
-    get_cipher()
-    get_registry()
-    get_sms_sender()
+def load_adapters() -> None:
+    """Fail at start-up, not at the first sign-in, when an adapter is misnamed."""
+    population_registry()
+    sms_sender()
 
 
 async def pwa_missing(request: Request) -> HTMLResponse:
     return HTMLResponse(PWA_MISSING)
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, *, infrastructure: Infrastructure | None = None
+) -> Starlette:
+    """The app, built from `settings` alone (default: the environment) and nothing global.
+    `infrastructure` hands in a container built elsewhere (tests, which own its parts)."""
     settings = settings or get_settings()
+    container = infrastructure or Infrastructure(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        load_keys_and_adapters()
-        if settings.migrate_on_start:
-            await db.apply_migrations(settings.database_url)
-        await db.connect(settings.database_url)
-        if settings.seed_on_start:
-            logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
-        broker = create_broker(settings.redis_url)
-        await broker.connect()
-        app.state.broker = broker
+        infra.install(container)
+        with infra.scoped(container):
+            await container.start()
+            load_adapters()
+            if settings.migrate_on_start:
+                await db.apply_migrations(settings.database_url)
+            await db.connect(settings.database_url)
+            if settings.seed_on_start:
+                logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
         try:
             yield
         finally:
-            await ratelimit.close_limiter()
-            await broker.disconnect()
-            await db.disconnect()
+            with infra.scoped(container):
+                await container.stop()
+                await db.disconnect()
+            infra.install(None)
 
-    graphql = GraphQLApp(schema, graphiql=settings.graphiql)
+    graphql = GraphQLApp(
+        schema_for(settings), authenticator=AUTHENTICATOR, graphiql=settings.graphiql
+    )
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),
         Route("/.well-known/jwks.json", jwks),
@@ -123,5 +127,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)],
+        middleware=[
+            Middleware(InfrastructureScope, infra=container),
+            Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes),
+        ],
     )

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from backend.centres import service as centres_service
+from backend.centres import seed as centres_seed
 from backend.identity import seed as identity_seed
-from backend.matters import service as matters_service
-from backend.settings import get_settings
+from backend.matters import seed as matters_seed
+from backend.platform import infra
 
 
 def read_seed(seed_dir: Path, name: str) -> Any:
@@ -18,10 +18,10 @@ def read_seed(seed_dir: Path, name: str) -> Any:
 
 
 async def load_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
-    catalogue = await matters_service.load_catalogue(
+    catalogue = await matters_seed.load_catalogue(
         read_seed(seed_dir, "departments.json"), read_seed(seed_dir, "matters.json")
     )
-    centres = await centres_service.load_centres(read_seed(seed_dir, "centres.json"))
+    centres = await centres_seed.load_centres(read_seed(seed_dir, "centres.json"))
     return {"catalogue": catalogue, "centres": centres, **await load_identity_seed(seed_dir)}
 
 
@@ -32,7 +32,7 @@ async def load_identity_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
         loaded["population_registry"] = await identity_seed.load_population_registry(
             read_seed(seed_dir, "population_registry.json")
         )
-    if get_settings().seed_demo_accounts and (seed_dir / "staff.json").exists():
+    if infra.current().settings.seed_demo_accounts and (seed_dir / "staff.json").exists():
         loaded["demo_accounts"] = await identity_seed.load_demo_accounts(
             read_seed(seed_dir, "staff.json")
         )

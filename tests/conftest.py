@@ -24,11 +24,12 @@ from redis import asyncio as redis_asyncio
 from starlette.applications import Starlette
 
 from backend import db
-from backend.graphql.auth import Authentication
+from backend.api import schema_for
 from backend.graphql.context import Context
-from backend.graphql.schema import schema
-from backend.platform import ratelimit
+from backend.identity.authentication import Authentication
+from backend.platform import infra, ratelimit
 from backend.platform.broker import Broker, RedisBroker
+from backend.platform.infra import Infrastructure
 from backend.platform.requestmeta import RequestMeta
 from backend.seeding import load_seed
 from backend.settings import PROJECT_ROOT, get_settings
@@ -61,8 +62,29 @@ async def recreate_database(name: str) -> None:
         await conn.close()
 
 
+SCHEMA = schema_for(get_settings())
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def infrastructure() -> AsyncIterator[Infrastructure]:
+    """The process's container, as the app's lifespan would install it: real Redis for the
+    broker and the rate limits (under a prefix of this run and worker)."""
+    container = Infrastructure(
+        get_settings(),
+        broker=RedisBroker(REDIS_URL),
+        limiter=ratelimit.RedisRateLimiter(
+            REDIS_URL, f"tongban-test:{worker_id()}:{uuid.uuid4().hex[:8]}:"
+        ),
+    )
+    await container.start()
+    infra.install(container)
+    yield container
+    infra.install(None)
+    await container.stop()
+
+
 @pytest.fixture(scope="session")
-async def database_url() -> AsyncIterator[str]:
+async def database_url(infrastructure: Infrastructure) -> AsyncIterator[str]:
     """A fresh PostgreSQL database for this worker, migrated, seeded, and connected."""
     name = f"tongban_test_{worker_id()}"
     await recreate_database(name)
@@ -74,24 +96,14 @@ async def database_url() -> AsyncIterator[str]:
     await db.disconnect()
 
 
-@pytest.fixture(scope="session", autouse=True)
-async def redis_rate_limits() -> AsyncIterator[ratelimit.RateLimiter]:
-    """Rate limits live in the real Redis, under a prefix of this run and worker."""
-    limiter = ratelimit.RedisRateLimiter(
-        REDIS_URL, f"tongban-test:{worker_id()}:{uuid.uuid4().hex[:8]}:"
-    )
-    ratelimit.use_limiter(limiter)
-    yield limiter
-    ratelimit.use_limiter(None)
-    await limiter.close()
+@pytest.fixture(scope="session")
+def broker(infrastructure: Infrastructure) -> Broker:
+    return infrastructure.broker
 
 
 @pytest.fixture(scope="session")
-async def broker() -> AsyncIterator[Broker]:
-    broker = RedisBroker(REDIS_URL)
-    await broker.connect()
-    yield broker
-    await broker.disconnect()
+def limiter(infrastructure: Infrastructure) -> ratelimit.RateLimiter:
+    return infrastructure.limiter
 
 
 @pytest.fixture
@@ -117,33 +129,26 @@ class GraphQLClient:
     `gql.with_token(access_token)` sends as that user (as `Authorization: Bearer` would).
     """
 
-    def __init__(
-        self,
-        broker: Broker | None,
-        authorization: str | None = None,
-        client_address: str | None = None,
-    ) -> None:
-        self.broker = broker
+    def __init__(self, authorization: str | None = None, client_address: str | None = None) -> None:
         self.authorization = authorization
         self.client_address = client_address
 
     def with_token(self, token: str | None) -> GraphQLClient:
-        return GraphQLClient(self.broker, f"Bearer {token}" if token else None, self.client_address)
+        return GraphQLClient(f"Bearer {token}" if token else None, self.client_address)
 
     def with_authorization(self, value: str | None) -> GraphQLClient:
-        return GraphQLClient(self.broker, value, self.client_address)
+        return GraphQLClient(value, self.client_address)
 
     def from_address(self, client_address: str) -> GraphQLClient:
-        return GraphQLClient(self.broker, self.authorization, client_address)
+        return GraphQLClient(self.authorization, client_address)
 
     async def __call__(self, query: str, **variables: Any) -> GraphQLResult:
         context = Context(
             request=None,
-            broker=self.broker,
             auth=Authentication.from_authorization(self.authorization),
             meta=RequestMeta.new(client_address=self.client_address),
         )
-        result = await schema.execute(
+        result = await SCHEMA.execute(
             query, variable_values=variables or None, context_value=context
         )
         errors = [e.formatted for e in result.errors or []]
@@ -151,24 +156,25 @@ class GraphQLClient:
 
 
 @pytest.fixture
-def gql(database_url: str, broker: Broker) -> GraphQLClient:
-    return GraphQLClient(broker)
+def gql(database_url: str) -> GraphQLClient:
+    return GraphQLClient()
 
 
-def test_app(broker: Broker) -> Starlette:
-    """The real app without its lifespan: the session fixtures own the database."""
+def test_app(infrastructure: Infrastructure) -> Starlette:
+    """The real app without its lifespan: the session fixtures own the database and the
+    container."""
     from backend.app import create_app
 
     settings = get_settings().model_copy(update={"migrate_on_start": False, "seed_on_start": False})
-    app = create_app(settings)
-    app.state.broker = broker
-    return app
+    return create_app(settings, infrastructure=infrastructure)
 
 
 @pytest.fixture
-async def http(database_url: str, broker: Broker) -> AsyncIterator[httpx.AsyncClient]:
+async def http(
+    database_url: str, infrastructure: Infrastructure
+) -> AsyncIterator[httpx.AsyncClient]:
     """HTTP against the real ASGI app in this event loop (no network)."""
-    transport = httpx.ASGITransport(app=test_app(broker), client=("203.0.113.10", 40000))
+    transport = httpx.ASGITransport(app=test_app(infrastructure), client=("203.0.113.10", 40000))
     async with httpx.AsyncClient(transport=transport, base_url="http://tongban.test") as client:
         yield client
 
@@ -180,11 +186,13 @@ class LiveServer:
 
 
 @pytest.fixture
-async def live_server(database_url: str, broker: Broker) -> AsyncIterator[LiveServer]:
+async def live_server(
+    database_url: str, infrastructure: Infrastructure
+) -> AsyncIterator[LiveServer]:
     """The real app served by uvicorn on a free port, in this event loop: for WebSocket
     clients and for libraries that fetch over real HTTP (PyJWKClient)."""
     config = uvicorn.Config(
-        test_app(broker), host="127.0.0.1", port=0, lifespan="off", log_level="warning"
+        test_app(infrastructure), host="127.0.0.1", port=0, lifespan="off", log_level="warning"
     )
     server = uvicorn.Server(config)
     server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]  # test owns signals

@@ -6,18 +6,21 @@ import httpx
 
 from backend.app import create_app
 from backend.platform.broker import RedisBroker
+from backend.platform.infra import Infrastructure
+from backend.settings import get_settings
 from tests.conftest import REDIS_URL
 
 
 async def _health(broker: RedisBroker) -> httpx.Response:
-    app = create_app()
-    app.state.broker = broker  # the database is the test session's, already connected
+    # The database is the test session's, already connected; the broker is this test's.
+    container = Infrastructure(get_settings(), broker=broker)
+    app = create_app(infrastructure=container)
     transport = httpx.ASGITransport(app=app)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             return await client.get("/healthz")
     finally:
-        await broker.disconnect()
+        await container.stop()
 
 
 async def test_healthy_with_postgres_and_redis(database_url: str) -> None:

@@ -5,15 +5,16 @@ import strawberry
 from backend.audit import service
 from backend.audit.models import AuditOutcome as AuditOutcomeModel
 from backend.audit.types import AuditEvent, AuditEventFilter
-from backend.graphql.permissions import IsAdmin, requires
+from backend.graphql.permissions import requires
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
+from backend.identity.auth import ADMIN
 
 
 @strawberry.type
 class AuditQueries:
     @strawberry.field(
         description="The audit log, newest first. Admins only.",
-        extensions=[requires(IsAdmin())],
+        extensions=[requires(ADMIN)],
     )
     async def audit_events(
         self,

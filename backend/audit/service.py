@@ -15,18 +15,12 @@ from tortoise.queryset import QuerySet
 
 from backend.audit.models import AuditEvent, AuditOutcome
 from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.principal import ANONYMOUS as ANONYMOUS
+from backend.platform.principal import SYSTEM as SYSTEM
+from backend.platform.principal import Actor as Actor
 from backend.platform.requestmeta import RequestMeta
 
-
-@dataclass(frozen=True)
-class Actor:
-    kind: str  # anonymous | resident | staff | client | system
-    id: str | None = None
-
-
 Detail = str | int | bool | None
-ANONYMOUS = Actor("anonymous")
-SYSTEM = Actor("system")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import cast
 
 import strawberry
@@ -8,6 +9,9 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from backend.audit import models
+from backend.graphql.context import Info
+from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.rows import by_ids
 
 strawberry.enum(
     models.AuditOutcome,
@@ -44,6 +48,16 @@ class AuditEvent(relay.Node):
             reason=event.reason,
             details=cast(JSON, event.details),
         )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[AuditEvent | None]:
+        """`node(id)`: admins only, like the `auditEvents` list."""
+        if not (await info.context.principal()).is_admin:
+            raise DomainError(ErrorCode.FORBIDDEN, "此功能仅限管理员使用。", "id", "ADMIN_ONLY")
+        rows = await by_ids(models.AuditEvent, [int(i) for i in node_ids])
+        return [cls.from_model(row) if row else None for row in rows]
 
 
 @strawberry.input(description="Narrow the audit log; all given criteria must hold.")

@@ -1,4 +1,5 @@
-"""Batch functions for the per-request DataLoaders of the centres domain."""
+"""Batch functions for the per-request DataLoaders of the centres domain: resolvers ask for
+`info.context.loader(load_centres)` and the plumbing keeps one DataLoader per request."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from collections.abc import Sequence
 from backend.centres.models import Centre, HoursOverride, LocalOffering
 from backend.matters import service as matters_service
 from backend.matters.models import Matter
+from backend.platform.rows import by_ids
 
 
 async def load_centres(ids: Sequence[int]) -> list[Centre | None]:
-    found = {c.id: c for c in await Centre.filter(id__in=list(ids))}
-    return [found.get(i) for i in ids]
+    return await by_ids(Centre, ids)
 
 
 async def load_branches(parent_ids: Sequence[int]) -> list[list[Centre]]:

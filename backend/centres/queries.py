@@ -3,11 +3,11 @@ from __future__ import annotations
 import strawberry
 
 from backend.centres import service
+from backend.centres.loaders import load_centres
 from backend.centres.types import Centre, CentreFilter, NearbyCentre
 from backend.graphql.context import Info
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
 from backend.platform.errors import DomainError, ErrorCode
-from backend.settings import get_settings
 
 
 @strawberry.type
@@ -34,7 +34,7 @@ class CentreQueries:
             queryset, first=first, after=after, last=last, before=before
         )
         for row in rows:
-            info.context.loaders.centre.prime(row.id, row)
+            info.context.loader(load_centres).prime(row.id, row)
         return build_connection(
             [Centre.from_model(r) for r in rows], start=start, end=end, total=total
         )
@@ -47,9 +47,9 @@ class CentreQueries:
         description="The 15-minute service circle: centres within walking time, nearest first."
     )
     async def nearby_centres(
-        self, lat: float, lng: float, within_minutes: int = 15, first: int = 20
+        self, info: Info, lat: float, lng: float, within_minutes: int = 15, first: int = 20
     ) -> list[NearbyCentre]:
-        cap = get_settings().max_page_size
+        cap = info.context.infra.settings.max_page_size
         if not (1 <= first <= cap):
             raise DomainError(
                 ErrorCode.PAGE_SIZE_TOO_LARGE, f"first 应在 1 到 {cap} 之间。", "first"

@@ -1,11 +1,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import strawberry
 from strawberry import relay
 
 from backend.centres import hours, models
+from backend.centres.loaders import (
+    load_branches,
+    load_centres,
+    load_hours_overrides,
+    load_offered_matters,
+)
 from backend.graphql.context import Info
 from backend.graphql.relay import CountedConnection, paginate_list
 from backend.matters.types import Matter
@@ -101,16 +108,25 @@ class Centre(relay.Node):
             parent_id=centre.parent_id,
         )
 
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Centre | None]:
+        rows = await info.context.loader(load_centres).load_many([int(i) for i in node_ids])
+        return [cls.from_model(row) if row else None for row in rows]
+
     @strawberry.field(description="The centre a branch belongs to.")
     async def parent(self, info: Info) -> Centre | None:
         if self.parent_id is None:
             return None
-        parent = await info.context.loaders.centre.load(self.parent_id)
+        parent = await info.context.loader(load_centres).load(self.parent_id)
         return Centre.from_model(parent) if parent else None
 
     @strawberry.field(description="Branch centres (分中心) of this centre.")
     async def branches(self, info: Info) -> list[Centre]:
-        return [Centre.from_model(b) for b in await info.context.loaders.branches.load(self.id)]
+        return [
+            Centre.from_model(b) for b in await info.context.loader(load_branches).load(self.id)
+        ]
 
     @strawberry.field(description="Matters offered here: every city-wide matter, plus local ones.")
     async def matters(
@@ -121,7 +137,7 @@ class Centre(relay.Node):
         last: int | None = None,
         before: str | None = None,
     ) -> CountedConnection[Matter]:
-        offered = await info.context.loaders.offered_matters.load(self.id)
+        offered = await info.context.loader(load_offered_matters).load(self.id)
         page = paginate_list(offered, first=first, after=after, last=last, before=before)
         for edge in page.edges:
             edge.node = Matter.from_model(edge.node)
@@ -129,7 +145,7 @@ class Centre(relay.Node):
 
     @strawberry.field(description="Hours on a date (default: today in Shanghai).")
     async def opening_hours(self, info: Info, date: dt.date | None = None) -> OpeningHours:
-        overrides = await info.context.loaders.hours_overrides.load(self.id)
+        overrides = await info.context.loader(load_hours_overrides).load(self.id)
         return OpeningHours.from_day(hours.hours_on(date or now().date(), overrides))
 
     @strawberry.field(
@@ -137,7 +153,7 @@ class Centre(relay.Node):
         "an offset is read as Shanghai time."
     )
     async def is_open_at(self, info: Info, at: dt.datetime | None = None) -> bool:
-        overrides = await info.context.loaders.hours_overrides.load(self.id)
+        overrides = await info.context.loader(load_hours_overrides).load(self.id)
         return hours.is_open_at(at or now(), overrides)
 
 

@@ -66,7 +66,7 @@ def is_expected(error: GraphQLError) -> bool:
 def shape_error(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, DomainError):
-        return _with(error, original.message, original.code, original.field)
+        return _with(error, original.message, original.code, original.field, original.reason)
     if error.extensions and "code" in error.extensions:
         return error
     if _is_document_error(error):
@@ -83,12 +83,15 @@ def _with(
     message: str,
     code: ErrorCode,
     field: str | None = None,
+    reason: str | None = None,
     *,
     keep_original: bool = True,
 ) -> GraphQLError:
     extensions: dict[str, object] = {"code": code.value}
     if field is not None:
         extensions["field"] = field
+    if reason is not None:
+        extensions["reason"] = reason
     return GraphQLError(
         message=message,
         nodes=error.nodes,

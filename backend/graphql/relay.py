@@ -15,10 +15,11 @@ import strawberry
 from strawberry import relay
 from tortoise.queryset import QuerySet
 
+from backend.platform import infra
 from backend.platform.errors import DomainError, ErrorCode
-from backend.settings import get_settings
 
 NodeType = TypeVar("NodeType", bound=relay.Node)
+MAX_PK = 2**31 - 1  # primary keys are 32-bit integer columns
 _CURSOR_PREFIX = "cursor:"
 
 
@@ -51,7 +52,7 @@ def page_window(
     before: str | None,
 ) -> tuple[int, int]:
     """The [start, end) slice of `total` items that the arguments ask for."""
-    cap = get_settings().max_page_size
+    cap = infra.current().settings.max_page_size
     for name, value in (("first", first), ("last", last)):
         if value is not None and value < 0:
             raise DomainError(ErrorCode.INVALID_PAGINATION, f"{name} 不能为负数。", name)
@@ -124,6 +125,6 @@ def decode_global_id(value: str | strawberry.ID, expected: str | tuple[str, ...]
         type_name, node_id = gid.type_name, int(gid.node_id)
     except (relay.GlobalIDValueError, ValueError):
         raise DomainError(ErrorCode.INVALID_ID, "ID 格式不正确。", "id") from None
-    if type_name not in expected_types or node_id <= 0:
+    if type_name not in expected_types or not 0 < node_id <= MAX_PK:
         raise DomainError(ErrorCode.INVALID_ID, "ID 不属于所需的对象类型。", "id")
     return node_id

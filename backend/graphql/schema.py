@@ -1,76 +1,73 @@
-"""Schema assembly: every domain's queries merged into one schema, with the limits on."""
+"""Schema assembly: the domains' queries, mutations and subscriptions merged into one schema
+with the limits on. This module knows no domain: the app hands it a list of `DomainAPI`s
+(backend/api.py), each built by its domain from its own types.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.base import StrawberryObjectDefinition
 
-from backend.audit.queries import AuditQueries
-from backend.centres.queries import CentreQueries
-from backend.centres.types import Centre
-from backend.graphql.context import Context, Info
+from backend.graphql.context import Context, Denial, Info
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
-from backend.graphql.relay import decode_global_id
-from backend.identity.mutations import IdentityMutations
-from backend.identity.queries import IdentityQueries, resident_node, staff_node
-from backend.identity.subscriptions import IdentitySubscriptions
-from backend.identity.types import Resident, StaffMember
-from backend.matters.queries import MatterQueries
-from backend.matters.types import Department, Matter
+from backend.graphql.relay import MAX_PK
 from backend.platform.errors import DomainError, ErrorCode
-from backend.settings import get_settings
+from backend.platform.requestmeta import RequestMeta
+from backend.settings import Settings
 
-NodeFetcher = Callable[[Context, int], Awaitable[relay.Node | None]]
-
-
-async def _centre(ctx: Context, pk: int) -> relay.Node | None:
-    row = await ctx.loaders.centre.load(pk)
-    return Centre.from_model(row) if row else None
+DenialRecorder = Callable[[Sequence[Denial], RequestMeta], Awaitable[None]]
 
 
-async def _matter(ctx: Context, pk: int) -> relay.Node | None:
-    row = await ctx.loaders.matter.load(pk)
-    return Matter.from_model(row) if row else None
+@dataclass(frozen=True)
+class DomainAPI:
+    """What a domain plugs into the schema (its `api.py` builds one)."""
 
-
-async def _department(ctx: Context, pk: int) -> relay.Node | None:
-    row = await ctx.loaders.department.load(pk)
-    return Department.from_model(row) if row else None
-
-
-NODE_FETCHERS: dict[str, NodeFetcher] = {
-    "Centre": _centre,
-    "Matter": _matter,
-    "Department": _department,
-    "Resident": resident_node,
-    "StaffMember": staff_node,
-}
+    name: str
+    queries: Sequence[type] = ()
+    mutations: Sequence[type] = ()
+    subscriptions: Sequence[type] = ()
+    types: Sequence[type] = ()  # Node types `node(id)` resolves, and others not reachable
+    on_denials: DenialRecorder | None = field(default=None)  # the audit domain records them
 
 
 @strawberry.type
 class NodeQueries:
     @strawberry.field(description="Any object by its global ID.")
     async def node(self, info: Info, id: strawberry.ID) -> relay.Node:
-        pk = decode_global_id(id, tuple(NODE_FETCHERS))
-        type_name = relay.GlobalID.from_id(id).type_name
-        found = await NODE_FETCHERS[type_name](info.context, pk)
-        if found is None:
+        origin, node_id = _node_type(info, id)
+        found = list(await origin.resolve_nodes(info=info, node_ids=[node_id], required=False))
+        if not found or found[0] is None:
             raise DomainError(ErrorCode.NOT_FOUND, "找不到该 ID 对应的对象。", "id")
-        return found
+        return cast(relay.Node, found[0])
 
 
-Query = merge_types(
-    "Query", (CentreQueries, MatterQueries, IdentityQueries, AuditQueries, NodeQueries)
-)
-Mutation = merge_types("Mutation", (IdentityMutations,))
-Subscription = merge_types("Subscription", (IdentitySubscriptions,))
+def _node_type(info: Info, value: str) -> tuple[Any, str]:
+    """The Node class a global ID names (resolved through the schema), and its raw id."""
+    try:
+        gid = relay.GlobalID.from_id(value)
+    except relay.GlobalIDValueError:
+        raise DomainError(ErrorCode.INVALID_ID, "ID 格式不正确。", "id") from None
+    definition = info.schema.get_type_by_name(gid.type_name)
+    origin = definition.origin if isinstance(definition, StrawberryObjectDefinition) else None
+    if not (isinstance(origin, type) and issubclass(origin, relay.Node)):
+        raise DomainError(ErrorCode.INVALID_ID, "ID 不属于所需的对象类型。", "id")
+    if not gid.node_id.isdigit() or not 0 < int(gid.node_id) <= MAX_PK:
+        raise DomainError(ErrorCode.INVALID_ID, "ID 格式不正确。", "id")
+    return origin, gid.node_id
 
 
 class TongbanSchema(strawberry.Schema):
@@ -84,22 +81,40 @@ class TongbanSchema(strawberry.Schema):
         log_unexpected(errors)
 
 
-def build_schema() -> TongbanSchema:
-    settings = get_settings()
+def _recording_denials(recorders: Sequence[DenialRecorder]) -> type[SchemaExtension]:
+    class RecordDenials(SchemaExtension):
+        """After an operation, hands the permission refusals to the domains that record them."""
+
+        async def on_operation(self) -> Any:  # an async generator hook
+            yield
+            context = self.execution_context.context
+            if isinstance(context, Context) and context.denials:
+                denials, context.denials = context.denials, []
+                for recorder in recorders:
+                    await recorder(denials, context.meta)
+
+    return RecordDenials
+
+
+def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSchema:
+    def merged(name: str, parts: Iterator[type]) -> Any:
+        found = tuple(parts)
+        return merge_types(name, found) if found else None
+
+    query = merge_types("Query", (*(q for d in domains for q in d.queries), NodeQueries))
+    recorders = [d.on_denials for d in domains if d.on_denials is not None]
     # Factories, not instances: each operation gets fresh extension objects.
     extensions: list[Any] = [
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         ErrorShaping,
+        _recording_denials(recorders),
     ]
     return TongbanSchema(
-        query=Query,
-        mutation=Mutation,
-        subscription=Subscription,
-        types=[Centre, Matter, Department, Resident, StaffMember],
+        query=query,
+        mutation=merged("Mutation", (m for d in domains for m in d.mutations)),
+        subscription=merged("Subscription", (s for d in domains for s in d.subscriptions)),
+        types=[t for d in domains for t in d.types],
         extensions=extensions,
     )
-
-
-schema = build_schema()

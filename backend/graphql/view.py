@@ -13,24 +13,25 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UnsetType
 
-from backend.graphql.auth import Authentication
-from backend.graphql.context import Context
+from backend.graphql.context import Anonymous, Authenticator, Context
 from backend.graphql.schema import TongbanSchema
 from backend.platform.requestmeta import RequestMeta
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, schema: TongbanSchema, *, graphiql: bool) -> None:
+    def __init__(
+        self, schema: TongbanSchema, *, authenticator: Authenticator, graphiql: bool
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if graphiql else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
+        self.authenticator = authenticator
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | Any
     ) -> Context:
-        broker = getattr(request.app.state, "broker", None) if "app" in request.scope else None
         meta = RequestMeta.new(
             client_address=request.client.host if request.client else None,
             request_id=request.headers.get("x-request-id"),
@@ -39,11 +40,11 @@ class GraphQLApp(GraphQL[Context, None]):
             response.headers["x-request-id"] = meta.request_id
         # WebSocket connections authenticate in connection_init (on_ws_connect), not headers.
         auth = (
-            Authentication.anonymous()
+            Anonymous()
             if isinstance(request, WebSocket)
-            else Authentication.from_authorization(request.headers.get("authorization"))
+            else self.authenticator(request.headers.get("authorization"))
         )
-        return Context(request=request, broker=broker, auth=auth, meta=meta)
+        return Context(request=request, auth=auth, meta=meta)
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """`{"authorization": "Bearer <token>"}` in connection_init; a bad token is refused
@@ -52,7 +53,7 @@ class GraphQLApp(GraphQL[Context, None]):
         value = params.get("authorization", params.get("Authorization"))
         if value is None:
             return await super().on_ws_connect(context)
-        auth = Authentication.from_authorization(str(value))
+        auth = self.authenticator(str(value))
         try:
             principal = await auth.principal()
         except GraphQLError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from backend.identity.models import StaffAccount, StaffRole
-from backend.identity.principal import Principal
+from backend.platform.principal import Principal
 
 
 class Visibility(Enum):

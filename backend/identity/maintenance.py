@@ -10,7 +10,7 @@ from tortoise.models import Model
 from backend.identity.models import Resident, SmsOutbox
 from backend.identity.personal import normalize_phone
 from backend.identity.sms import outbox_messages
-from backend.platform.crypto import get_cipher
+from backend.platform import infra
 
 SEALED_COLUMNS: list[tuple[type[Model], dict[str, str]]] = [
     (
@@ -36,7 +36,7 @@ async def print_outbox(out: TextIO, phone: str | None = None, limit: int = 20) -
 async def reencrypt_pii(batch: int = 500) -> dict[str, int]:
     """Reseal every value not sealed with the active key. Safe to run again, and while the
     service runs: each row is rewritten only from what it held."""
-    cipher = get_cipher()
+    cipher = infra.current().cipher
     counts: dict[str, int] = {}
     for model, columns in SEALED_COLUMNS:
         resealed, last_id = 0, 0

@@ -4,11 +4,12 @@ import strawberry
 from graphql import GraphQLError
 
 from backend.graphql.context import Info
-from backend.graphql.payloads import errors_from
-from backend.graphql.permissions import IsCentreHead, IsResident, requires
+from backend.graphql.payloads import mutation
+from backend.graphql.permissions import requires
 from backend.graphql.relay import decode_global_id
-from backend.identity import service, sessions, staff
-from backend.identity.principal import ANONYMOUS_PRINCIPAL
+from backend.identity import login as codes
+from backend.identity import realname, residents, sessions, staff
+from backend.identity.auth import CENTRE_HEAD, RESIDENT
 from backend.identity.types import (
     AuthTokens,
     LoginPayload,
@@ -21,19 +22,14 @@ from backend.identity.types import (
     StaffMember,
     VerifyRealNamePayload,
 )
-from backend.platform.errors import DomainError
+from backend.platform.principal import ANONYMOUS_PRINCIPAL
 
 
 @strawberry.type
 class IdentityMutations:
-    @strawberry.mutation(
-        description="Send a 6-digit sign-in code by SMS (valid 5 minutes; one a minute)."
-    )
+    @mutation(description="Send a 6-digit sign-in code by SMS (valid 5 minutes; one a minute).")
     async def request_login_code(self, info: Info, phone: str) -> RequestLoginCodePayload:
-        try:
-            sent = await service.request_login_code(phone, info.context.meta)
-        except DomainError as error:
-            return RequestLoginCodePayload(sent=False, errors=errors_from(error))
+        sent = await codes.request_login_code(phone, info.context.meta)
         return RequestLoginCodePayload(
             sent=True,
             expires_in_seconds=sent.expires_in,
@@ -41,55 +37,42 @@ class IdentityMutations:
             errors=[],
         )
 
-    @strawberry.mutation(
+    @mutation(
         description="Sign a resident in with phone and code; the account is created on first "
         "sign-in. Until real-name verification the resident may only browse."
     )
     async def login(self, info: Info, phone: str, code: str) -> LoginPayload:
-        try:
-            resident, pair = await service.login_with_code(phone, code, info.context.meta)
-        except DomainError as error:
-            return LoginPayload(errors=errors_from(error))
+        resident, pair = await codes.login_with_code(phone, code, info.context.meta)
         return LoginPayload(
             tokens=AuthTokens.from_pair(pair),
-            resident=Resident.from_view(service.view_resident(resident)),
+            resident=Resident.from_view(residents.view_resident(resident)),
             errors=[],
         )
 
-    @strawberry.mutation(
+    @mutation(
         description="Real-name verification (实名认证): name and 18-digit resident ID number, "
         "checked against the population registry. Limited to 5 attempts a day.",
-        extensions=[requires(IsResident())],
+        extensions=[requires(RESIDENT)],
     )
     async def verify_real_name(
         self, info: Info, name: str, id_number: str
     ) -> VerifyRealNamePayload:
-        try:
-            resident = await service.verify_real_name(
-                await info.context.principal(),
-                name,
-                id_number,
-                info.context.meta,
-                info.context.broker,
-            )
-        except DomainError as error:
-            return VerifyRealNamePayload(errors=errors_from(error))
+        resident = await realname.verify_real_name(
+            await info.context.principal(), name, id_number, info.context.meta
+        )
         return VerifyRealNamePayload(
-            resident=Resident.from_view(service.view_resident(resident)), errors=[]
+            resident=Resident.from_view(residents.view_resident(resident)), errors=[]
         )
 
-    @strawberry.mutation(
+    @mutation(
         description="Exchange a refresh token for a new pair. Each refresh token works once; "
         "presenting a used one signs the whole session out."
     )
     async def refresh_token(self, info: Info, refresh_token: str) -> RefreshTokenPayload:
-        try:
-            pair = await sessions.rotate(refresh_token, info.context.meta, info.context.broker)
-        except DomainError as error:
-            return RefreshTokenPayload(errors=errors_from(error))
+        pair = await sessions.rotate(refresh_token, info.context.meta)
         return RefreshTokenPayload(tokens=AuthTokens.from_pair(pair), errors=[])
 
-    @strawberry.mutation(
+    @mutation(
         description="Sign out: ends the session of the access token, or of the given refresh "
         "token (when the access token has expired). Both tokens stop working at once."
     )
@@ -100,38 +83,28 @@ class IdentityMutations:
             if refresh_token is None:
                 raise
             principal = ANONYMOUS_PRINCIPAL
-        try:
-            await sessions.logout(principal, refresh_token, info.context.meta, info.context.broker)
-        except DomainError as error:
-            return LogoutPayload(ok=False, errors=errors_from(error))
+        await sessions.logout(principal, refresh_token, info.context.meta)
         return LogoutPayload(ok=True, errors=[])
 
-    @strawberry.mutation(description="Sign a clerk, centre head or admin in.")
+    @mutation(description="Sign a clerk, centre head or admin in.")
     async def staff_login(self, info: Info, username: str, password: str) -> StaffLoginPayload:
-        try:
-            account, pair = await staff.staff_login(username, password, info.context.meta)
-        except DomainError as error:
-            return StaffLoginPayload(errors=errors_from(error))
+        account, pair = await staff.staff_login(username, password, info.context.meta)
         return StaffLoginPayload(
             tokens=AuthTokens.from_pair(pair), staff=StaffMember.from_model(account), errors=[]
         )
 
-    @strawberry.mutation(
+    @mutation(
         description="Enable or disable a staff account: a centre head for the clerks of the "
         "centre, an admin for anyone. Disabling signs the account out everywhere.",
-        extensions=[requires(IsCentreHead())],
+        extensions=[requires(CENTRE_HEAD)],
     )
     async def set_staff_active(
         self, info: Info, id: strawberry.ID, active: bool
     ) -> SetStaffActivePayload:
-        try:
-            account = await staff.set_staff_active(
-                await info.context.principal(),
-                decode_global_id(id, "StaffMember"),
-                active,
-                info.context.meta,
-                info.context.broker,
-            )
-        except DomainError as error:
-            return SetStaffActivePayload(errors=errors_from(error))
+        account = await staff.set_staff_active(
+            await info.context.principal(),
+            decode_global_id(id, "StaffMember"),
+            active,
+            info.context.meta,
+        )
         return SetStaffActivePayload(staff=StaffMember.from_model(account), errors=[])

@@ -1,23 +1,21 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry import relay
 
-from backend.graphql.context import Context, Info
-from backend.graphql.permissions import IsStaffAtCentre, requires
-from backend.identity import service, staff
-from backend.identity.access import Visibility, resident_visibility
-from backend.identity.principal import Principal, Role
+from backend.graphql.context import Info
+from backend.graphql.permissions import requires
+from backend.identity import residents, staff
+from backend.identity.auth import STAFF
 from backend.identity.types import Me, Resident, StaffMember
-from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.principal import Principal, Role
 
 
 async def me_for(principal: Principal) -> Me | None:
     if principal.resident_id is not None:
-        resident = await service.get_resident(principal.resident_id)
+        resident = await residents.get_resident(principal.resident_id)
         if resident is None:
             return None
-        view = service.view_resident(resident)
+        view = residents.view_resident(resident)
         return Me(
             role=Role.RESIDENT,
             verified=view.verified,
@@ -46,28 +44,10 @@ class IdentityQueries:
 
     @strawberry.field(
         description="The staff of a centre: for its own staff, and admins.",
-        extensions=[requires(IsStaffAtCentre("centre_code"))],
+        extensions=[requires(STAFF)],
     )
     async def staff_members(self, info: Info, centre_code: str) -> list[StaffMember]:
         rows = await staff.list_centre_staff(
             await info.context.principal(), centre_code, info.context.meta
         )
         return [StaffMember.from_model(r) for r in rows]
-
-
-async def resident_node(ctx: Context, pk: int) -> relay.Node | None:
-    principal = await ctx.principal()
-    if not principal.is_authenticated:
-        raise DomainError(ErrorCode.UNAUTHENTICATED, "请先登录。", "id")
-    if resident_visibility(principal, pk) is Visibility.NONE:
-        raise DomainError(ErrorCode.FORBIDDEN, "只能查看本人的账号。", "id")
-    resident = await service.get_resident(pk)
-    return Resident.from_view(service.view_resident(resident)) if resident else None
-
-
-async def staff_node(ctx: Context, pk: int) -> relay.Node | None:
-    principal = await ctx.principal()
-    if not principal.is_staff:
-        raise DomainError(ErrorCode.FORBIDDEN, "仅限工作人员查看。", "id")
-    found = await staff.get_visible_staff(principal, pk)
-    return StaffMember.from_model(found) if found else None

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import hmac
 from enum import Enum
-from functools import lru_cache
 from typing import Protocol
 
 from backend.identity.adapters import load_adapter
 from backend.identity.idnumber import IdNumber
 from backend.identity.models import PopulationRecord
-from backend.platform.crypto import PiiCipher, get_cipher
-from backend.settings import get_settings
+from backend.platform import infra
+from backend.platform.crypto import PiiCipher
 
 
 class RegistryResult(str, Enum):
@@ -51,7 +50,7 @@ def registry_name_index(cipher: PiiCipher, name: str, id_number: IdNumber) -> st
 
 class SeededPopulationRegistry:
     async def check(self, name: str, id_number: IdNumber) -> RegistryResult:
-        cipher = get_cipher()
+        cipher = infra.current().cipher
         record = await PopulationRecord.get_or_none(
             id_number_hash=id_number_index(cipher, id_number)
         )
@@ -63,7 +62,9 @@ class SeededPopulationRegistry:
         return RegistryResult.MISMATCH
 
 
-@lru_cache(maxsize=1)
-def get_registry() -> PopulationRegistry:
-    registry: PopulationRegistry = load_adapter(get_settings().population_registry_adapter)
+def population_registry() -> PopulationRegistry:
+    """The adapter TONGBAN_POPULATION_REGISTRY_ADAPTER names, kept by the app's container."""
+    registry: PopulationRegistry = infra.current().adapter(
+        "identity.population_registry", lambda s: load_adapter(s.population_registry_adapter)
+    )
     return registry

@@ -14,17 +14,18 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from backend.centres import service as centres_service
+from backend.identity import residents
 from backend.identity.idnumber import parse_id_number
 from backend.identity.models import PopulationRecord, Resident, StaffAccount, StaffRole
 from backend.identity.personal import normalize_name, normalize_phone
 from backend.identity.registry import id_number_index, registry_name_index
 from backend.identity.staff import hash_password, normalize_username, validate_staff_shape
-from backend.platform.clock import now
-from backend.platform.crypto import get_cipher
+from backend.platform import infra
+from backend.platform.rows import differs
 
 
 async def load_population_registry(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
-    cipher = get_cipher()
+    cipher = infra.current().cipher
     created = updated = 0
     async with in_transaction():
         existing = {r.id_number_hash: r for r in await PopulationRecord.all()}
@@ -46,7 +47,7 @@ async def load_population_registry(rows: Iterable[dict[str, Any]]) -> dict[str, 
 
 
 async def _load_resident(row: dict[str, Any]) -> bool:
-    cipher = get_cipher()
+    cipher = infra.current().cipher
     phone = normalize_phone(row["phone"])
     phone_hash = cipher.blind_index("phone", phone)
     resident = await Resident.get_or_none(phone_hash=phone_hash)
@@ -57,13 +58,8 @@ async def _load_resident(row: dict[str, Any]) -> bool:
         )
     verified = row.get("verified")
     if verified and resident.verified_at is None:
-        id_number = parse_id_number(verified["id_number"])
-        name = normalize_name(verified["name"])
-        await Resident.filter(id=resident.id).update(
-            real_name_enc=cipher.encrypt("real_name", name),
-            id_number_enc=cipher.encrypt("id_number", id_number.value),
-            id_number_hash=cipher.blind_index("id_number", id_number.value),
-            verified_at=now(),
+        await residents.mark_verified(
+            resident.id, normalize_name(verified["name"]), parse_id_number(verified["id_number"])
         )
     return created
 
@@ -82,7 +78,7 @@ async def _load_staff(row: dict[str, Any], centre_ids: dict[str, int]) -> bool:
         password_hash = await asyncio.to_thread(hash_password, row["password"])
         await StaffAccount.create(username=username, password_hash=password_hash, **values)
         return True
-    if any(getattr(staff, k) != v for k, v in values.items()):
+    if differs(staff, values):
         await StaffAccount.filter(id=staff.id).update(**values)
     return False
 

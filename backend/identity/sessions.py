@@ -28,13 +28,13 @@ from backend.identity.models import (
     SessionSubject,
     StaffAccount,
 )
-from backend.identity.principal import Principal, Role
-from backend.platform.broker import Broker
+from backend.platform import infra
 from backend.platform.clock import now
 from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.events import record, unit_of_work
+from backend.platform.principal import Principal, Role
 from backend.platform.requestmeta import RequestMeta
-from backend.platform.tokens import AccessClaims, SubjectKind, get_token_service
-from backend.settings import get_settings
+from backend.platform.tokens import AccessClaims, SubjectKind
 
 REFRESH_PREFIX = "tbr_"
 REFRESH_MAX_LENGTH = 128
@@ -67,7 +67,7 @@ def _subject_of(session: AuthSession) -> tuple[SubjectKind, int]:
 
 def _refresh_expiry(session: AuthSession, moment: datetime) -> datetime:
     if session.subject is SessionSubject.RESIDENT:
-        sliding = moment + timedelta(days=get_settings().resident_refresh_days)
+        sliding = moment + timedelta(days=infra.current().settings.resident_refresh_days)
         return min(sliding, session.expires_at)
     return session.expires_at
 
@@ -75,12 +75,12 @@ def _refresh_expiry(session: AuthSession, moment: datetime) -> datetime:
 def _access(
     kind: SubjectKind, subject_id: int, session_id: str, role: Role
 ) -> tuple[str, datetime]:
-    issued = get_token_service().issue(kind, subject_id, session_id=session_id, role=role.value)
+    issued = infra.current().tokens.issue(kind, subject_id, session_id=session_id, role=role.value)
     return issued.token, issued.expires_at
 
 
 async def open_session(subject: Resident | StaffAccount) -> TokenPair:
-    settings, moment = get_settings(), now()
+    settings, moment = infra.current().settings, now()
     if isinstance(subject, Resident):
         kind, role = SessionSubject.RESIDENT, Role.RESIDENT
         expires = moment + timedelta(days=settings.resident_session_max_days)
@@ -121,7 +121,7 @@ async def _find_refresh(raw: str) -> RefreshToken:
     return token
 
 
-async def rotate(raw: str, meta: RequestMeta, broker: Broker | None = None) -> TokenPair:
+async def rotate(raw: str, meta: RequestMeta) -> TokenPair:
     async with audit.audited("identity.token.refresh", meta=meta) as note:
         token = await _find_refresh(raw)
         session = await AuthSession.get(id=token.session_id)
@@ -146,7 +146,7 @@ async def rotate(raw: str, meta: RequestMeta, broker: Broker | None = None) -> T
                     expires_at=_refresh_expiry(session, moment),
                 )
         if not won:
-            await revoke_session(str(session.id), "REFRESH_TOKEN_REUSED", broker)
+            await revoke_session(str(session.id), "REFRESH_TOKEN_REUSED")
             raise DomainError(
                 ErrorCode.REFRESH_TOKEN_REUSED,
                 "该刷新令牌已被使用过，为安全起见本次登录已注销，请重新登录。",
@@ -165,31 +165,27 @@ async def _current_role(kind: SubjectKind, subject_id: int) -> Role:
     return Role(staff.role.value)
 
 
-async def revoke_session(session_id: str, reason: str, broker: Broker | None = None) -> bool:
-    """True when this call revoked it (it was live)."""
-    revoked = await AuthSession.filter(id=session_id, revoked_at=None).update(
-        revoked_at=now(), revoked_reason=reason
-    )
-    if revoked and broker is not None:
-        session = await AuthSession.get(id=session_id)
-        kind, subject_id = _subject_of(session)
-        await events.publish_session_revoked(broker, kind, subject_id, session_id, reason)
+async def revoke_session(session_id: str, reason: str) -> bool:
+    """True when this call revoked it (it was live). Subscribers hear SESSION_REVOKED."""
+    async with unit_of_work():
+        revoked = await AuthSession.filter(id=session_id, revoked_at=None).update(
+            revoked_at=now(), revoked_reason=reason
+        )
+        if revoked:
+            kind, subject_id = _subject_of(await AuthSession.get(id=session_id))
+            record(events.session_revoked(kind, subject_id, session_id, reason))
     return bool(revoked)
 
 
-async def revoke_all_sessions(subject: StaffAccount, reason: str, broker: Broker | None) -> int:
+async def revoke_all_sessions(subject: StaffAccount, reason: str) -> int:
+    """Inside the caller's unit of work, when there is one: all or nothing."""
     live = await AuthSession.filter(staff_id=subject.id, revoked_at=None).values_list(
         "id", flat=True
     )
-    return sum([await revoke_session(str(sid), reason, broker) for sid in live])
+    return sum([await revoke_session(str(sid), reason) for sid in live])
 
 
-async def logout(
-    principal: Principal,
-    refresh_token: str | None,
-    meta: RequestMeta,
-    broker: Broker | None = None,
-) -> None:
+async def logout(principal: Principal, refresh_token: str | None, meta: RequestMeta) -> None:
     """Ends the caller's session: the one of the access token, or of the refresh token."""
     async with audit.audited("identity.logout", actor=principal.audit_actor, meta=meta) as note:
         if principal.session_id is not None:
@@ -201,7 +197,7 @@ async def logout(
                 ErrorCode.UNAUTHENTICATED, "请先登录，或提供刷新令牌。", "refreshToken"
             )
         note.target = Target("session", session_id)
-        await revoke_session(session_id, "LOGOUT", broker)
+        await revoke_session(session_id, "LOGOUT")
 
 
 async def resolve_principal(claims: AccessClaims) -> Principal:

@@ -12,14 +12,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Protocol
 
 from backend.identity.adapters import load_adapter
 from backend.identity.models import SmsOutbox
 from backend.identity.personal import mask_phone
-from backend.platform.crypto import get_cipher
-from backend.settings import get_settings
+from backend.platform import infra
 
 logger = logging.getLogger("tongban.sms")
 
@@ -50,7 +48,7 @@ class SmsSender(Protocol):
 
 class OutboxSmsSender:
     async def send(self, message: SmsMessage) -> None:
-        cipher = get_cipher()
+        cipher = infra.current().cipher
         row = await SmsOutbox.create(
             phone_hash=cipher.blind_index("phone", message.phone),
             phone_enc=cipher.encrypt("phone", message.phone),
@@ -77,7 +75,7 @@ class OutboxMessage:
 
 async def outbox_messages(phone: str | None = None, limit: int = 20) -> list[OutboxMessage]:
     """The development outbox, newest first; for one phone number when given."""
-    cipher = get_cipher()
+    cipher = infra.current().cipher
     queryset = SmsOutbox.all().order_by("-id")
     if phone is not None:
         queryset = queryset.filter(phone_hash=cipher.blind_index("phone", phone))
@@ -93,7 +91,9 @@ async def outbox_messages(phone: str | None = None, limit: int = 20) -> list[Out
     ]
 
 
-@lru_cache(maxsize=1)
-def get_sms_sender() -> SmsSender:
-    sender: SmsSender = load_adapter(get_settings().sms_adapter)
+def sms_sender() -> SmsSender:
+    """The adapter TONGBAN_SMS_ADAPTER names, kept by the app's container."""
+    sender: SmsSender = infra.current().adapter(
+        "identity.sms", lambda s: load_adapter(s.sms_adapter)
+    )
     return sender

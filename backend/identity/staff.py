@@ -22,12 +22,12 @@ from backend.audit.service import Actor, Target
 from backend.centres import service as centres_service
 from backend.identity import access, events, sessions
 from backend.identity.models import StaffAccount, StaffRole
-from backend.identity.principal import Principal
-from backend.platform.broker import Broker
+from backend.platform import infra
 from backend.platform.clock import now
-from backend.platform.crypto import get_cipher
 from backend.platform.errors import DomainError, ErrorCode
-from backend.platform.ratelimit import get_limiter
+from backend.platform.events import record, unit_of_work
+from backend.platform.principal import Principal
+from backend.platform.ratelimit import enforce
 from backend.platform.requestmeta import RequestMeta
 from backend.platform.tokens import SubjectKind
 
@@ -64,12 +64,14 @@ def _bad_credentials() -> DomainError:
 
 
 async def _limit(key: str, limit: int) -> None:
-    decision = await get_limiter().hit(key, limit, LOGIN_WINDOW_SECONDS)
-    if not decision.allowed:
-        minutes = max(1, decision.retry_after // 60)
-        raise DomainError(
-            ErrorCode.RATE_LIMITED, f"登录尝试过于频繁，请 {minutes} 分钟后再试。", "username"
-        )
+    await enforce(
+        infra.current().limiter,
+        key,
+        limit,
+        LOGIN_WINDOW_SECONDS,
+        "登录尝试过于频繁，请 {minutes} 分钟后再试。",
+        "username",
+    )
 
 
 async def staff_login(
@@ -80,7 +82,9 @@ async def staff_login(
         if not _USERNAME.match(username) or not (1 <= len(password) <= PASSWORD_MAX_LENGTH):
             raise _bad_credentials()
         # Not the username itself: people type passwords into the username box.
-        note.target = Target("username", get_cipher().blind_index("username", username)[:16])
+        note.target = Target(
+            "username", infra.current().cipher.blind_index("username", username)[:16]
+        )
         await _limit(f"staff-login:user:{username}", LOGIN_ATTEMPTS_PER_USERNAME)
         if meta.source_key:
             await _limit(f"staff-login:source:{meta.source_key}", LOGIN_ATTEMPTS_PER_SOURCE)
@@ -92,7 +96,7 @@ async def staff_login(
         note.target = Target("staff", staff.id)
         if not staff.active:
             raise DomainError(ErrorCode.ACCOUNT_DISABLED, "账号已停用，请联系管理员。", "username")
-        await get_limiter().reset(f"staff-login:user:{username}")
+        await infra.current().limiter.reset(f"staff-login:user:{username}")
         changes: dict[str, object] = {"last_login_at": now()}
         if _hasher.check_needs_rehash(staff.password_hash):
             changes["password_hash"] = await asyncio.to_thread(hash_password, password)
@@ -115,7 +119,9 @@ async def list_centre_staff(
             reason=ErrorCode.FORBIDDEN.value,
             meta=meta,
         )
-        raise DomainError(ErrorCode.FORBIDDEN, "只能查看本中心的工作人员。", "centreCode")
+        raise DomainError(
+            ErrorCode.FORBIDDEN, "只能查看本中心的工作人员。", "centreCode", "OTHER_CENTRE"
+        )
     return list(await StaffAccount.filter(centre_id=centre.id).order_by("username"))
 
 
@@ -135,7 +141,6 @@ async def set_staff_active(
     staff_id: int,
     active: bool,
     meta: RequestMeta,
-    broker: Broker | None = None,
 ) -> StaffAccount:
     async with audit.audited(
         "identity.staff.set_active",
@@ -151,13 +156,11 @@ async def set_staff_active(
             raise DomainError(
                 ErrorCode.FORBIDDEN, "只有管理员或本中心负责人可以管理受理员账号。", "id"
             )
-        await StaffAccount.filter(id=staff.id).update(active=active)
-        if not active:
-            await sessions.revoke_all_sessions(staff, "ACCOUNT_DISABLED", broker)
-            if broker is not None:
-                await events.publish(
-                    broker, SubjectKind.STAFF, staff.id, events.AccountEventKind.ACCOUNT_DISABLED
-                )
+        async with unit_of_work():
+            await StaffAccount.filter(id=staff.id).update(active=active)
+            if not active:
+                await sessions.revoke_all_sessions(staff, "ACCOUNT_DISABLED")
+                record(events.account_disabled(staff.id))
         return await StaffAccount.get(id=staff.id)
 
 

@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 import strawberry
 from strawberry import relay
 
+from backend.centres.loaders import load_centres
 from backend.centres.types import Centre
 from backend.graphql.context import Info
 from backend.graphql.payloads import MutationError
-from backend.identity import events, principal, service
+from backend.identity import access, events, residents, staff
 from backend.identity.models import StaffAccount
 from backend.identity.sessions import TokenPair
+from backend.platform import principal
+from backend.platform.errors import DomainError, ErrorCode
 
 strawberry.enum(
     principal.Role,
@@ -41,7 +46,7 @@ class Resident(relay.Node):
     created_at: dt.datetime
 
     @classmethod
-    def from_view(cls, view: service.ResidentView) -> Resident:
+    def from_view(cls, view: residents.ResidentView) -> Resident:
         return cls(
             id=view.resident.id,
             phone=view.phone,
@@ -57,10 +62,26 @@ class Resident(relay.Node):
         "written to the audit log."
     )
     async def personal_data(self, info: Info) -> PersonalData:
-        data = await service.reveal_personal_data(
+        data = await residents.reveal_personal_data(
             await info.context.principal(), self.id, info.context.meta
         )
         return PersonalData(phone=data.phone, real_name=data.real_name, id_number=data.id_number)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Resident | None]:
+        """`node(id)`: the owner sees their account, admins see it masked, nobody else."""
+        principal = await info.context.principal()
+        if not principal.is_authenticated:
+            raise DomainError(ErrorCode.UNAUTHENTICATED, "请先登录。", "id")
+        found: list[Resident | None] = []
+        for pk in map(int, node_ids):
+            if access.resident_visibility(principal, pk) is access.Visibility.NONE:
+                raise DomainError(ErrorCode.FORBIDDEN, "只能查看本人的账号。", "id")
+            row = await residents.get_resident(pk)
+            found.append(Resident.from_view(residents.view_resident(row)) if row else None)
+        return found
 
 
 @strawberry.type(description="A member of staff: clerk, centre head or admin.")
@@ -87,8 +108,22 @@ class StaffMember(relay.Node):
     async def centre(self, info: Info) -> Centre | None:
         if self.centre_id is None:
             return None
-        row = await info.context.loaders.centre.load(self.centre_id)
+        row = await info.context.loader(load_centres).load(self.centre_id)
         return Centre.from_model(row) if row else None
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[StaffMember | None]:
+        """`node(id)`: staff see themselves, their centre's staff; admins everyone."""
+        principal = await info.context.principal()
+        if not principal.is_staff:
+            raise DomainError(ErrorCode.FORBIDDEN, "仅限工作人员查看。", "id")
+        found: list[Any] = []
+        for pk in map(int, node_ids):
+            row = await staff.get_visible_staff(principal, pk)
+            found.append(StaffMember.from_model(row) if row else None)
+        return found
 
 
 @strawberry.type(description="Who is signed in, and in what role.")
@@ -126,10 +161,14 @@ class AccountEvent:
     session_id: str | None = strawberry.field(description="For SESSION_REVOKED: which session.")
     reason: str | None
 
+    @classmethod
+    def from_event(cls, event: events.AccountEvent) -> AccountEvent:
+        return cls(kind=event.kind, at=event.at, session_id=event.session_id, reason=event.reason)
+
 
 @strawberry.type
 class RequestLoginCodePayload:
-    sent: bool
+    sent: bool = False
     expires_in_seconds: int | None = None
     resend_after_seconds: int | None = None
     errors: list[MutationError]
@@ -156,7 +195,7 @@ class RefreshTokenPayload:
 
 @strawberry.type
 class LogoutPayload:
-    ok: bool
+    ok: bool = False
     errors: list[MutationError]
 
 

@@ -5,6 +5,7 @@ import strawberry
 from backend.graphql.context import Info
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
 from backend.matters import service
+from backend.matters.loaders import load_departments, load_matters
 from backend.matters.types import Department, Matter, MatterFilter
 
 
@@ -34,7 +35,7 @@ class MatterQueries:
             queryset, first=first, after=after, last=last, before=before
         )
         for row in rows:
-            info.context.loaders.matter.prime(row.id, row)
+            info.context.loader(load_matters).prime(row.id, row)
         return build_connection(
             [Matter.from_model(r) for r in rows], start=start, end=end, total=total
         )
@@ -47,5 +48,5 @@ class MatterQueries:
     async def departments(self, info: Info) -> list[Department]:
         rows = await service.list_departments()
         for row in rows:
-            info.context.loaders.department.prime(row.id, row)
+            info.context.loader(load_departments).prime(row.id, row)
         return [Department.from_model(d) for d in rows]

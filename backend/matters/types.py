@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import strawberry
 from strawberry import relay
 
 from backend.graphql.context import Info
 from backend.matters import models
+from backend.matters.loaders import load_departments, load_matters
 
 strawberry.enum(
     models.HandlingMode,
@@ -37,6 +40,13 @@ class Department(relay.Node):
             full_name=department.full_name,
         )
 
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Department | None]:
+        rows = await info.context.loader(load_departments).load_many([int(i) for i in node_ids])
+        return [cls.from_model(row) if row else None for row in rows]
+
 
 @strawberry.type(description="A document a matter needs.")
 class Material:
@@ -67,7 +77,7 @@ class Matter(relay.Node):
 
     @strawberry.field
     async def department(self, info: Info) -> Department:
-        department = await info.context.loaders.department.load(self.department_id)
+        department = await info.context.loader(load_departments).load(self.department_id)
         if department is None:  # the foreign key makes this impossible
             raise LookupError(f"department {self.department_id} missing")
         return Department.from_model(department)
@@ -93,6 +103,13 @@ class Matter(relay.Node):
             ],
             department_id=matter.department_id,
         )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Matter | None]:
+        rows = await info.context.loader(load_matters).load_many([int(i) for i in node_ids])
+        return [cls.from_model(row) if row else None for row in rows]
 
 
 @strawberry.input(description="Narrow the list of matters; all given criteria must hold.")

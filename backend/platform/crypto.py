@@ -25,7 +25,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from backend.platform.keyfiles import KeyConfigurationError, read_or_create
-from backend.settings import Settings, get_settings
+from backend.settings import Settings
 
 VERSION = "v1"
 KEY_BYTES = 32
@@ -149,20 +149,3 @@ def load_cipher(settings: Settings) -> PiiCipher:
         )
     path = settings.var_dir / DEV_KEYS_FILE
     return _from_document(json.loads(read_or_create(path, _new_dev_document)))
-
-
-_cipher: PiiCipher | None = None
-
-
-def get_cipher() -> PiiCipher:
-    """The process-wide cipher, loaded from settings on first use."""
-    global _cipher
-    if _cipher is None:
-        _cipher = load_cipher(get_settings())
-    return _cipher
-
-
-def use_cipher(cipher: PiiCipher | None) -> None:
-    """Replace the process-wide cipher (key rotation drills, tests); None reloads."""
-    global _cipher
-    _cipher = cipher

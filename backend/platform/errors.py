@@ -2,6 +2,16 @@
 
 Every error carries a stable machine-readable `code` for programs and a Chinese
 `message` for people; `field` names the input that was wrong, when there is one.
+
+One enum for every domain, on purpose. Third-party apps and the PWA code against
+`ErrorCode` (GraphQL enum `ErrorCode`, and the strings in `extensions.code`): one list to
+handle, where a code means the same thing wherever it appears (NOT_FOUND, RATE_LIMITED ...
+are shared by all domains), and a form maps errors onto inputs by `field`, not by which
+enum the code came from. Per-domain enums (Saleor's AccountErrorCode, CheckoutErrorCode
+...) would make every client handle one enum type per domain and would change the
+`MutationError.code` contract. A new domain adds its codes here under its own heading;
+codes are never renamed or removed (the schema contract test shows every change), only
+added. Python's Enum guarantees no two domains claim one name.
 """
 
 from __future__ import annotations
@@ -62,11 +72,14 @@ class ErrorCode(str, Enum):
 class DomainError(Exception):
     """A rule was broken; safe to show to the user."""
 
-    def __init__(self, code: ErrorCode, message: str, field: str | None = None) -> None:
+    def __init__(
+        self, code: ErrorCode, message: str, field: str | None = None, reason: str | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
+        self.reason = reason  # a finer reason under a broad code, e.g. FORBIDDEN/OTHER_CENTRE
 
     def __repr__(self) -> str:
         return f"DomainError({self.code.value!r}, {self.message!r}, field={self.field!r})"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from redis import asyncio as redis_asyncio
 
-from backend.settings import get_settings
+from backend.platform.errors import DomainError, ErrorCode
 
 
 @dataclass(frozen=True)
@@ -85,30 +85,22 @@ class RedisRateLimiter(RateLimiter):
         await self._redis.aclose()
 
 
-_limiter: RateLimiter | None = None
-
-
-def get_limiter() -> RateLimiter:
-    """The process-wide limiter, built from settings on first use."""
-    global _limiter
-    if _limiter is None:
-        settings = get_settings()
-        _limiter = (
-            RedisRateLimiter(settings.redis_url, settings.redis_key_prefix)
-            if settings.redis_url
-            else MemoryRateLimiter()
+async def enforce(
+    limiter: RateLimiter,
+    key: str,
+    limit: int,
+    window: int,
+    message: str,
+    field: str | None = None,
+) -> None:
+    """Count an attempt; past the limit, refuse with RATE_LIMITED and `message`, which may
+    say when to come back with {seconds} or {minutes}."""
+    decision = await limiter.hit(key, limit, window)
+    if not decision.allowed:
+        raise DomainError(
+            ErrorCode.RATE_LIMITED,
+            message.format(
+                seconds=decision.retry_after, minutes=max(1, decision.retry_after // 60)
+            ),
+            field,
         )
-    return _limiter
-
-
-def use_limiter(limiter: RateLimiter | None) -> None:
-    """Replace the process-wide limiter (tests; an app wiring its own)."""
-    global _limiter
-    _limiter = limiter
-
-
-async def close_limiter() -> None:
-    global _limiter
-    if _limiter is not None:
-        await _limiter.close()
-        _limiter = None

@@ -20,9 +20,9 @@ class RequestMeta:
         """The client address as a short keyed hash: for rate-limit keys and the audit log."""
         if self.client_address is None:
             return None
-        from backend.platform.crypto import get_cipher
+        from backend.platform import infra  # the container is built after this module
 
-        return get_cipher().blind_index("source", self.client_address)[:16]
+        return infra.current().cipher.blind_index("source", self.client_address)[:16]
 
     @classmethod
     def new(cls, client_address: str | None = None, request_id: str | None = None) -> RequestMeta:

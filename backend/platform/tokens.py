@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import Enum
-from functools import lru_cache
 from typing import Any
 
 import jwt
@@ -30,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from backend.platform.errors import ErrorCode
 from backend.platform.keyfiles import KeyConfigurationError, read_or_create
-from backend.settings import Settings, get_settings
+from backend.settings import Settings
 
 ALGORITHM = "EdDSA"
 ALLOWED_ALGORITHMS = (ALGORITHM,)
@@ -258,8 +257,3 @@ def build_token_service(settings: Settings) -> TokenService:
         audience=settings.token_audience,
         ttl=timedelta(seconds=settings.access_token_ttl_seconds),
     )
-
-
-@lru_cache(maxsize=1)
-def get_token_service() -> TokenService:
-    return build_token_service(get_settings())

@@ -19,23 +19,25 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from backend import db
+from backend.api import schema_for
 from backend.centres.models import Centre, LocalOffering
 from backend.graphql.context import Context
-from backend.graphql.schema import schema
 from backend.matters.models import Department, Matter
+from backend.platform import infra
 from backend.seeding import load_seed
-from backend.settings import PROJECT_ROOT
+from backend.settings import PROJECT_ROOT, get_settings
 from tests.conftest import capture_logs, postgres_url_for, recreate_database
 
 PAGE = 50
+SCHEMA = schema_for(get_settings())
 QUERY = """query($n: Int!) { centres(first: $n) { totalCount edges { node {
     name matters(first: 100) { totalCount edges { node { name department { name } } } }
 } } } }"""
 
 
 async def graphql_page() -> int:
-    result = await schema.execute(
-        QUERY, variable_values={"n": PAGE}, context_value=Context(request=None, broker=None)
+    result = await SCHEMA.execute(
+        QUERY, variable_values={"n": PAGE}, context_value=Context(request=None)
     )
     assert not result.errors, result.errors
     assert result.data is not None
@@ -71,6 +73,7 @@ async def measure(name: str, run: Callable[[], Awaitable[int]], repeats: int) ->
 
 
 async def main(use_sqlite: bool, repeats: int) -> None:
+    infra.install(infra.Infrastructure(get_settings()))
     with tempfile.TemporaryDirectory() as tmp:
         if use_sqlite:
             url = f"sqlite://{Path(tmp) / 'bench.sqlite3'}"

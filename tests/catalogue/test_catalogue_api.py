@@ -7,7 +7,7 @@ import base64
 import pytest
 
 from backend.centres.models import HoursOverride
-from backend.centres.service import load_centres
+from backend.centres.seed import load_centres
 from backend.seeding import read_seed
 from tests.conftest import SEED_DIR, GraphQLClient, count_queries
 

@@ -9,7 +9,8 @@ import pytest
 
 from backend.identity.maintenance import print_outbox, reencrypt_pii
 from backend.identity.models import Resident
-from backend.platform.crypto import PiiCipher, get_cipher, use_cipher
+from backend.platform import infra
+from backend.platform.crypto import PiiCipher
 from tests.conftest import GraphQLClient
 from tests.identity.helpers import LOGIN, ME, REQUEST_CODE, latest_code, sign_in
 
@@ -45,9 +46,14 @@ async def test_empty_outbox_for_an_unknown_number(database_url: str) -> None:
 
 @pytest.fixture
 def restore_cipher() -> object:
-    original = get_cipher()
+    container = infra.current()
+    original = container.cipher
     yield original
-    use_cipher(original)
+    container.cipher = original
+
+
+def use_cipher(cipher: PiiCipher) -> None:
+    infra.current().cipher = cipher
 
 
 async def test_key_rotation_reseals_everything_and_nothing_breaks(

@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from backend.identity import service
+from backend.identity import login as service
 from backend.identity.models import LoginCode, Resident, SmsOutbox
+from backend.platform import infra
 from backend.platform.clock import now
-from backend.platform.crypto import get_cipher
-from backend.platform.ratelimit import get_limiter
 from backend.platform.requestmeta import RequestMeta
 from tests.conftest import GraphQLClient
 from tests.identity.helpers import (
@@ -23,7 +22,7 @@ from tests.identity.helpers import (
 
 
 def _hash(phone: str) -> str:
-    return get_cipher().blind_index("phone", phone)
+    return infra.current().cipher.blind_index("phone", phone)
 
 
 async def test_code_then_login_creates_an_unverified_resident(gql: GraphQLClient) -> None:
@@ -55,7 +54,7 @@ async def test_code_then_login_creates_an_unverified_resident(gql: GraphQLClient
 
     # Signing in again with a new code finds the same resident.
     await LoginCode.filter(phone_hash=_hash(phone)).update(created_at=now() - timedelta(minutes=2))
-    await get_limiter().reset(f"otp:cooldown:{_hash(phone)}")
+    await infra.current().limiter.reset(f"otp:cooldown:{_hash(phone)}")
     again = await sign_in(gql, phone)
     assert again["residentId"] == login["resident"]["id"]
     assert await Resident.filter(phone_hash=_hash(phone)).count() == 1
@@ -94,7 +93,7 @@ async def test_resend_is_throttled_to_one_a_minute(gql: GraphQLClient) -> None:
 async def test_daily_code_limit(gql: GraphQLClient) -> None:
     phone = new_phone()
     for _ in range(service.CODES_PER_PHONE_PER_DAY):
-        await get_limiter().hit(f"otp:daily:{_hash(phone)}", 10**6, 86_400)
+        await infra.current().limiter.hit(f"otp:daily:{_hash(phone)}", 10**6, 86_400)
     result = await gql(REQUEST_CODE, phone=phone)
     assert [e["code"] for e in result.data["requestLoginCode"]["errors"]] == ["RATE_LIMITED"]  # type: ignore[index]
 
@@ -103,7 +102,7 @@ async def test_codes_per_client_address_are_limited(gql: GraphQLClient) -> None:
     client = gql.from_address("198.51.100.77")
     source = RequestMeta.new("198.51.100.77").source_key
     for _ in range(service.CODES_PER_SOURCE_PER_HOUR):
-        await get_limiter().hit(f"otp:source:{source}", 10**6, 3_600)
+        await infra.current().limiter.hit(f"otp:source:{source}", 10**6, 3_600)
     result = await client(REQUEST_CODE, phone=new_phone())
     assert [e["code"] for e in result.data["requestLoginCode"]["errors"]] == ["RATE_LIMITED"]  # type: ignore[index]
 
@@ -150,7 +149,7 @@ async def test_a_code_signs_in_once_even_when_sent_twice_at_once(gql: GraphQLCli
 
 
 async def test_first_sign_in_creates_one_resident_when_two_race(database_url: str) -> None:
-    cipher = get_cipher()
+    cipher = infra.current().cipher
     phone = new_phone()
     found = await asyncio.gather(
         *(service._resident_for_phone(cipher, phone, _hash(phone)) for _ in range(5))
@@ -172,7 +171,7 @@ async def test_only_the_newest_code_counts_and_a_used_code_is_spent(gql: GraphQL
     phone = new_phone()
     await gql(REQUEST_CODE, phone=phone)
     first = await latest_code(phone)
-    await get_limiter().reset(f"otp:cooldown:{_hash(phone)}")
+    await infra.current().limiter.reset(f"otp:cooldown:{_hash(phone)}")
     await gql(REQUEST_CODE, phone=phone)
     second = await latest_code(phone)
     if first != second:

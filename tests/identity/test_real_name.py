@@ -7,11 +7,12 @@ import asyncio
 import strawberry
 
 from backend.graphql.context import Context, Info
-from backend.graphql.permissions import IsVerifiedResident, requires
-from backend.identity import service
+from backend.graphql.permissions import requires
+from backend.identity import realname
+from backend.identity.auth import VERIFIED_RESIDENT
 from backend.identity.models import Resident
 from backend.identity.registry import PopulationRegistry, RegistryResult
-from backend.platform.ratelimit import get_limiter
+from backend.platform import infra
 from tests.conftest import GraphQLClient
 from tests.identity.helpers import (
     ME,
@@ -86,8 +87,8 @@ async def test_malformed_id_numbers_say_which_part_is_wrong(gql: GraphQLClient) 
         assert _errors(result) == [(code, "idNumber")], number
         assert number not in str(result.data)
     # Format errors do not spend the resident's daily registry checks.
-    decision = await get_limiter().hit(
-        f"realname:resident:{_pk(tokens['residentId'])}", service.REAL_NAME_CHECKS_PER_DAY, 60
+    decision = await infra.current().limiter.hit(
+        f"realname:resident:{_pk(tokens['residentId'])}", realname.REAL_NAME_CHECKS_PER_DAY, 60
     )
     assert decision.count == 1
 
@@ -107,10 +108,10 @@ async def test_attempts_are_rate_limited(gql: GraphQLClient) -> None:
     client = gql.with_token(tokens["accessToken"])
     person = await registry_person("郑一鸣")
     codes = []
-    for _ in range(service.REAL_NAME_CHECKS_PER_DAY + 1):
+    for _ in range(realname.REAL_NAME_CHECKS_PER_DAY + 1):
         result = await client(VERIFY, name="郑二鸣", idNumber=person.id_number)
         codes.append(_errors(result)[0][0])
-    assert codes == ["REAL_NAME_MISMATCH"] * service.REAL_NAME_CHECKS_PER_DAY + ["RATE_LIMITED"]
+    assert codes == ["REAL_NAME_MISMATCH"] * realname.REAL_NAME_CHECKS_PER_DAY + ["RATE_LIMITED"]
     # Even the right answer waits for tomorrow.
     right = await client(VERIFY, name=person.name, idNumber=person.id_number)
     assert _errors(right) == [("RATE_LIMITED", None)]
@@ -158,21 +159,23 @@ async def test_registry_outage_is_a_clear_error(gql: GraphQLClient, monkeypatch:
     tokens = await sign_in(gql)
     person = await registry_person()
     unavailable: PopulationRegistry = _Unavailable()  # type: ignore[assignment]
-    monkeypatch.setattr(service, "get_registry", lambda: unavailable)  # type: ignore[attr-defined]
+    container = infra.current()
+    monkeypatch.setitem(container._adapters, "identity.population_registry", unavailable)  # type: ignore[attr-defined]
     result = await gql.with_token(tokens["accessToken"])(
         VERIFY, name=person.name, idNumber=person.id_number
     )
     assert _errors(result) == [("REGISTRY_UNAVAILABLE", None)]
-    assert registry.get_registry() is not unavailable
+    monkeypatch.undo()  # type: ignore[attr-defined]
+    assert registry.population_registry() is not unavailable
 
 
 # Until verified, a resident may browse and nothing more: a capability guarded by
-# IsVerifiedResident (as bookings and cases will be) refuses them with REAL_NAME_REQUIRED.
+# VERIFIED_RESIDENT (as bookings and cases will be) refuses them with REAL_NAME_REQUIRED.
 
 
 @strawberry.type
 class _Query:
-    @strawberry.field(extensions=[requires(IsVerifiedResident())])
+    @strawberry.field(extensions=[requires(VERIFIED_RESIDENT)])
     async def book_something(self, info: Info) -> str:
         return "booked"
 
@@ -181,12 +184,11 @@ _guarded = strawberry.Schema(query=_Query)
 
 
 async def _run_guarded(gql: GraphQLClient, token: str) -> tuple[object, list[object]]:
-    from backend.graphql.auth import Authentication
+    from backend.identity.authentication import Authentication
     from backend.platform.requestmeta import RequestMeta
 
     context = Context(
         request=None,
-        broker=None,
         auth=Authentication.from_authorization(f"Bearer {token}"),
         meta=RequestMeta.new(),
     )

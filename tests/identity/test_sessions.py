@@ -13,8 +13,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend.identity.models import AuthSession, RefreshToken
 from backend.identity.sessions import hash_refresh_token
+from backend.platform import infra
 from backend.platform.clock import now
-from backend.platform.tokens import SubjectKind, get_token_service
+from backend.platform.tokens import SubjectKind
 from tests.conftest import GraphQLClient, LiveServer
 from tests.identity.helpers import LOGOUT, ME, REFRESH, sign_in
 
@@ -122,7 +123,7 @@ async def test_other_sessions_survive_a_logout(gql: GraphQLClient) -> None:
 
 
 def _forge(**claim_overrides: object) -> str:
-    service = get_token_service()
+    service = infra.current().tokens
     moment = int(datetime.now(tz=UTC).timestamp())
     claims = {
         "iss": service.issuer,
@@ -145,7 +146,7 @@ def _forge(**claim_overrides: object) -> str:
 
 async def test_bad_access_tokens_are_refused_with_a_reason(gql: GraphQLClient) -> None:
     tokens = await sign_in(gql)
-    service = get_token_service()
+    service = infra.current().tokens
     good = tokens["accessToken"]
     head, body, signature = good.split(".")
     unsigned_head = base64.urlsafe_b64encode(

@@ -9,7 +9,7 @@ from strawberry import relay
 from backend.centres.models import Centre
 from backend.identity.models import StaffAccount, StaffRole
 from backend.identity.staff import LOGIN_ATTEMPTS_PER_USERNAME
-from backend.platform.ratelimit import get_limiter
+from backend.platform import infra
 from tests.conftest import GraphQLClient
 from tests.identity.helpers import ME, STAFF_LOGIN, make_staff, sign_in, staff_token
 
@@ -87,7 +87,7 @@ async def test_brute_force_locks_the_username(gql: GraphQLClient) -> None:
     assert codes == ["INVALID_CREDENTIALS"] * LOGIN_ATTEMPTS_PER_USERNAME + ["RATE_LIMITED"]
     right = await gql(STAFF_LOGIN, u=account.username, p=password)
     assert [e["code"] for e in right.data["staffLogin"]["errors"]] == ["RATE_LIMITED"]  # type: ignore[index]
-    await get_limiter().reset(f"staff-login:user:{account.username}")
+    await infra.current().limiter.reset(f"staff-login:user:{account.username}")
     assert (await gql(STAFF_LOGIN, u=account.username, p=password)).data["staffLogin"]["tokens"]  # type: ignore[index]
 
 

@@ -12,6 +12,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from backend.identity.events import account_channel
+from backend.platform import infra
 from backend.platform.tokens import SubjectKind
 from tests.conftest import GraphQLClient, LiveServer
 from tests.identity.helpers import LOGOUT, VERIFY, registry_person, sign_in
@@ -78,7 +79,8 @@ async def test_the_owner_hears_their_account_events_until_signed_out(
         assert ack == {"type": "connection_ack", "payload": {"role": "RESIDENT"}}
         await _subscribe(ws)
         resident_pk = relay.GlobalID.from_id(tokens["residentId"]).node_id
-        await _until_listening(redis_client, account_channel(SubjectKind.RESIDENT, resident_pk))
+        channel = infra.current().channel(account_channel(SubjectKind.RESIDENT, resident_pk))
+        await _until_listening(redis_client, channel)
 
         person = await registry_person()
         client = gql.with_token(tokens["accessToken"])

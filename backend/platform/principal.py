@@ -1,4 +1,10 @@
-"""Who is asking: the principal every permission check and row rule looks at."""
+"""Who is asking: the principal every permission check and row rule looks at, and the
+actor an audit entry names.
+
+Like Starlette's `request.user`, this is plumbing-level vocabulary shared by every domain:
+identity turns a token into a Principal (backend/identity/authentication.py), the GraphQL
+plumbing hands it to permission classes, and each domain's access rules read it.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from backend.audit.service import ANONYMOUS, Actor
 from backend.platform.tokens import SubjectKind
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did something, as the audit log records it (ids only, never personal data)."""
+
+    kind: str  # anonymous | resident | staff | client | system
+    id: str | None = None
+
+
+ANONYMOUS = Actor("anonymous")
+SYSTEM = Actor("system")
 
 
 class Role(str, Enum):

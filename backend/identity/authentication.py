@@ -1,5 +1,7 @@
 """Authentication: a bearer access token into a principal on the GraphQL context.
 
+`authenticate` is what the app hands the GraphQL plumbing (backend/app.py).
+
 HTTP: the `Authorization: Bearer <token>` header. WebSocket (graphql-transport-ws): the
 `connection_init` payload `{"authorization": "Bearer <token>"}`; headers are ignored there,
 since browsers cannot set them. No token: anonymous, which may browse the public catalogue.
@@ -17,17 +19,30 @@ from datetime import UTC, datetime
 from graphql import GraphQLError
 
 from backend.identity import sessions
-from backend.identity.principal import ANONYMOUS_PRINCIPAL, Principal
+from backend.platform import infra
 from backend.platform.errors import DomainError, ErrorCode
-from backend.platform.tokens import AccessClaims, TokenError, get_token_service
+from backend.platform.principal import ANONYMOUS_PRINCIPAL, Principal
+from backend.platform.tokens import AccessClaims, TokenError
 
 MAX_TOKEN_LENGTH = 4096
+REASON_MESSAGES = {
+    ErrorCode.TOKEN_EXPIRED: "登录已过期，请刷新令牌或重新登录。",
+    ErrorCode.TOKEN_INVALID: "登录凭证无效，请重新登录。",
+    ErrorCode.SESSION_REVOKED: "登录已失效（已退出或被注销），请重新登录。",
+    ErrorCode.ACCOUNT_DISABLED: "账号已停用，请联系管理员。",
+}
 
 
 def _unauthenticated(reason: ErrorCode) -> GraphQLError:
-    from backend.graphql.permissions import access_error
+    return GraphQLError(
+        REASON_MESSAGES.get(reason, "登录凭证无效，请重新登录。"),
+        extensions={"code": ErrorCode.UNAUTHENTICATED.value, "reason": reason.value},
+    )
 
-    return access_error(ErrorCode.UNAUTHENTICATED, reason.value)
+
+def authenticate(authorization: str | None) -> Authentication:
+    """The GraphQL plumbing's Authenticator: an Authorization header value to credentials."""
+    return Authentication.from_authorization(authorization)
 
 
 class Authentication:
@@ -49,7 +64,7 @@ class Authentication:
         if scheme.lower() != "bearer" or not token or len(token) > MAX_TOKEN_LENGTH:
             return cls(error=ErrorCode.TOKEN_INVALID)
         try:
-            return cls(claims=get_token_service().verify(token))
+            return cls(claims=infra.current().tokens.verify(token))
         except TokenError as error:
             return cls(error=error.code)
 

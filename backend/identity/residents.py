@@ -1,0 +1,101 @@
+"""A resident's account as others may see it (masked), as its owner may see it (in the
+clear, audited), and the one write that marks it verified."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backend.audit import service as audit
+from backend.audit.service import Target
+from backend.identity.access import may_reveal_resident_data
+from backend.identity.idnumber import IdNumber, mask_id_number
+from backend.identity.models import Resident
+from backend.identity.personal import mask_name, mask_phone
+from backend.platform import infra
+from backend.platform.clock import now
+from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.principal import Principal
+from backend.platform.requestmeta import RequestMeta
+
+
+@dataclass(frozen=True)
+class ResidentView:
+    """A resident as someone may see them: personal data masked."""
+
+    resident: Resident
+    phone: str
+    real_name: str | None
+    id_number: str | None
+
+    @property
+    def verified(self) -> bool:
+        return self.resident.verified_at is not None
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """In the clear, for the owner only (and every reveal is audited)."""
+
+    phone: str
+    real_name: str | None
+    id_number: str | None
+
+
+async def mark_verified(resident_id: int, name: str, id_number: IdNumber) -> bool:
+    """Seal the verified name and number onto an unverified resident; False when it was
+    verified already. Raises IntegrityError when the number is bound to another account."""
+    cipher = infra.current().cipher
+    updated = await Resident.filter(id=resident_id, verified_at=None).update(
+        real_name_enc=cipher.encrypt("real_name", name),
+        id_number_enc=cipher.encrypt("id_number", id_number.value),
+        id_number_hash=cipher.blind_index("id_number", id_number.value),
+        verified_at=now(),
+    )
+    return bool(updated)
+
+
+def _personal_data(resident: Resident) -> PersonalData:
+    cipher = infra.current().cipher
+    return PersonalData(
+        phone=cipher.decrypt("phone", resident.phone_enc),
+        real_name=(
+            cipher.decrypt("real_name", resident.real_name_enc) if resident.real_name_enc else None
+        ),
+        id_number=(
+            cipher.decrypt("id_number", resident.id_number_enc) if resident.id_number_enc else None
+        ),
+    )
+
+
+def view_resident(resident: Resident) -> ResidentView:
+    data = _personal_data(resident)
+    return ResidentView(
+        resident=resident,
+        phone=mask_phone(data.phone),
+        real_name=mask_name(data.real_name) if data.real_name else None,
+        id_number=mask_id_number(data.id_number) if data.id_number else None,
+    )
+
+
+async def reveal_personal_data(
+    principal: Principal, resident_id: int, meta: RequestMeta
+) -> PersonalData:
+    """The owner's own personal data in the clear. Anyone else is refused; both audited."""
+    async with audit.audited(
+        "identity.personal_data.reveal",
+        actor=principal.audit_actor,
+        target=Target("resident", resident_id),
+        meta=meta,
+    ):
+        if not may_reveal_resident_data(principal, resident_id):
+            raise DomainError(ErrorCode.FORBIDDEN, "只能查看本人的完整个人信息。")
+        return _personal_data(await Resident.get(id=resident_id))
+
+
+async def get_resident(resident_id: int) -> Resident | None:
+    return await Resident.get_or_none(id=resident_id)
+
+
+async def load_residents(ids: list[int]) -> list[Resident | None]:
+    found = {r.id: r for r in await Resident.filter(id__in=ids)}
+    return [found.get(i) for i in ids]

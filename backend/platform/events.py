@@ -1,0 +1,134 @@
+"""Domain events: recorded by services inside a unit of work, published after it commits.
+
+A service never publishes. It writes inside `unit_of_work()` and calls `record(event)`;
+the unit of work keeps the events, and only when its transaction has committed hands them
+to the app's `EventPublisher`, which sends each to the broker. So:
+
+- an event is never published for a write that was rolled back (the events go with it);
+- an event is never dropped because someone forgot an argument: `record` outside a unit
+  of work is a programming error and raises at once;
+- subscribers (GraphQL subscriptions) listen through `EventPublisher.listen`, which turns
+  broker messages back into typed events with the event class's `from_message`.
+
+Nested units of work join the outermost transaction: their events are kept only if their
+savepoint succeeded, and published only when the outermost one commits.
+
+Where durability goes (the cases issue): `EventPublisher.before_commit` runs inside the
+transaction with every event of the unit of work. Writing them to an event-log table there
+makes the database the truth (an event exists if and only if its write committed); the
+after-commit publish then only has to be fast, and a relay can replay any row whose publish
+failed. Today `before_commit` does nothing and a failed publish is logged (type and
+channel, never the payload).
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Self, TypeVar
+
+from tortoise.transactions import in_transaction
+
+from backend.platform.broker import Broker, Message
+
+logger = logging.getLogger("tongban.events")
+E = TypeVar("E", bound="Event")
+
+
+class Event(ABC):
+    """Something that happened. Concrete events are frozen dataclasses in `<domain>/events.py`."""
+
+    @property
+    @abstractmethod
+    def channel(self) -> str:
+        """The broker channel (without the deployment's prefix) its subscribers listen on."""
+
+    @abstractmethod
+    def to_message(self) -> Message:
+        """A JSON object: ids, codes and times only, never personal data."""
+
+    @classmethod
+    @abstractmethod
+    def from_message(cls, message: Message) -> Self: ...
+
+
+@dataclass
+class UnitOfWork:
+    events: list[Event] = field(default_factory=list)
+
+    def record(self, event: Event) -> None:
+        self.events.append(event)
+
+
+_current: ContextVar[UnitOfWork | None] = ContextVar("tongban_unit_of_work", default=None)
+
+
+def record(event: Event) -> None:
+    """Keep `event` for publishing once the current unit of work commits."""
+    unit = _current.get()
+    if unit is None:
+        raise RuntimeError(f"{type(event).__name__} recorded outside a unit of work")
+    unit.record(event)
+
+
+@asynccontextmanager
+async def unit_of_work() -> AsyncIterator[UnitOfWork]:
+    """One database transaction whose events are published after it commits."""
+    from backend.platform import infra  # infra imports this module
+
+    outer = _current.get()
+    unit = UnitOfWork()
+    token = _current.set(unit)
+    try:
+        async with in_transaction():
+            yield unit
+            if outer is None:
+                await infra.current().events.before_commit(unit.events)
+    finally:
+        _current.reset(token)
+    if outer is not None:
+        outer.events.extend(unit.events)  # the savepoint held: the outer one decides
+        return
+    await infra.current().events.after_commit(unit.events)
+
+
+class EventPublisher:
+    """Delivers committed events to the broker, and typed events to subscribers."""
+
+    def __init__(self, broker: Broker, channel: Callable[[str], str]) -> None:
+        self.broker = broker
+        self._channel = channel
+
+    async def before_commit(self, events: list[Event]) -> None:
+        """Inside the transaction. The durable event log of the cases issue goes here."""
+
+    async def after_commit(self, events: list[Event]) -> None:
+        for event in events:
+            try:
+                await self.broker.publish(self._channel(event.channel), event.to_message())
+            except Exception:  # the write stands; the subscriber misses this one event
+                logger.exception(
+                    "event %s on %s committed but not published",
+                    type(event).__name__,
+                    event.channel,
+                )
+
+    @asynccontextmanager
+    async def listen(
+        self, channel: str, decode: Callable[[Message], E]
+    ) -> AsyncIterator[AsyncIterator[E]]:
+        """Typed events of one channel; live (nothing published afterwards is missed) once
+        the block is entered."""
+        async with self.broker.subscribe(self._channel(channel)) as messages:
+            yield _decoded(messages, decode)
+
+
+async def _decoded(
+    messages: AsyncIterator[Message], decode: Callable[[Message], E]
+) -> AsyncIterator[E]:
+    async for message in messages:
+        yield decode(message)
