@@ -16,10 +16,11 @@ from backend.identity.personal import normalize_name
 from backend.identity.registry import RegistryResult, RegistryUnavailable, population_registry
 from backend.platform import infra
 from backend.platform.errors import DomainError, ErrorCode
-from backend.platform.events import record, unit_of_work
+from backend.platform.events import record
 from backend.platform.principal import Principal
 from backend.platform.ratelimit import enforce
 from backend.platform.requestmeta import RequestMeta
+from backend.platform.uow import unit_of_work
 
 REAL_NAME_CHECKS_PER_DAY = 5
 REAL_NAME_CHECKS_PER_SOURCE_PER_HOUR = 20

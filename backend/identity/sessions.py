@@ -31,10 +31,11 @@ from backend.identity.models import (
 from backend.platform import infra
 from backend.platform.clock import now
 from backend.platform.errors import DomainError, ErrorCode
-from backend.platform.events import record, unit_of_work
+from backend.platform.events import record
 from backend.platform.principal import Principal, Role
 from backend.platform.requestmeta import RequestMeta
 from backend.platform.tokens import AccessClaims, SubjectKind
+from backend.platform.uow import unit_of_work
 
 REFRESH_PREFIX = "tbr_"
 REFRESH_MAX_LENGTH = 128

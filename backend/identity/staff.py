@@ -25,11 +25,12 @@ from backend.identity.models import StaffAccount, StaffRole
 from backend.platform import infra
 from backend.platform.clock import now
 from backend.platform.errors import DomainError, ErrorCode
-from backend.platform.events import record, unit_of_work
+from backend.platform.events import record
 from backend.platform.principal import Principal
 from backend.platform.ratelimit import enforce
 from backend.platform.requestmeta import RequestMeta
 from backend.platform.tokens import SubjectKind
+from backend.platform.uow import unit_of_work
 
 LOGIN_ATTEMPTS_PER_USERNAME = 5
 LOGIN_ATTEMPTS_PER_SOURCE = 30

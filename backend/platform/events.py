@@ -1,6 +1,7 @@
 """Domain events: recorded by services inside a unit of work, published after it commits.
 
-A service never publishes. It writes inside `unit_of_work()` and calls `record(event)`;
+A service never publishes. It writes inside `unit_of_work()` (backend/platform/uow.py) and
+calls `record(event)`;
 the unit of work keeps the events, and only when its transaction has committed hands them
 to the app's `EventPublisher`, which sends each to the broker. So:
 
@@ -25,13 +26,11 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Self, TypeVar
-
-from tortoise.transactions import in_transaction
 
 from backend.platform.broker import Broker, Message
 
@@ -75,25 +74,20 @@ def record(event: Event) -> None:
     unit.record(event)
 
 
-@asynccontextmanager
-async def unit_of_work() -> AsyncIterator[UnitOfWork]:
-    """One database transaction whose events are published after it commits."""
-    from backend.platform import infra  # infra imports this module
-
-    outer = _current.get()
+@contextmanager
+def collecting() -> Iterator[UnitOfWork]:
+    """Collect the events recorded in this block (backend/platform/uow.py opens it with the
+    transaction)."""
     unit = UnitOfWork()
     token = _current.set(unit)
     try:
-        async with in_transaction():
-            yield unit
-            if outer is None:
-                await infra.current().events.before_commit(unit.events)
+        yield unit
     finally:
         _current.reset(token)
-    if outer is not None:
-        outer.events.extend(unit.events)  # the savepoint held: the outer one decides
-        return
-    await infra.current().events.after_commit(unit.events)
+
+
+def current_unit() -> UnitOfWork | None:
+    return _current.get()
 
 
 class EventPublisher:
