@@ -6,6 +6,7 @@ A new domain adds its `api.API` here; nothing in backend/graphql/ changes.
 from __future__ import annotations
 
 from backend.audit import api as audit
+from backend.cases import api as cases
 from backend.centres import api as centres
 from backend.graphql.schema import DomainAPI, TongbanSchema, build_schema
 from backend.identity import api as identity
@@ -13,7 +14,7 @@ from backend.identity.authentication import authenticate
 from backend.matters import api as matters
 from backend.settings import Settings
 
-DOMAINS: list[DomainAPI] = [centres.API, matters.API, identity.API, audit.API]
+DOMAINS: list[DomainAPI] = [centres.API, matters.API, identity.API, audit.API, cases.API]
 AUTHENTICATOR = authenticate
 
 

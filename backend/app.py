@@ -1,8 +1,9 @@
-"""The Starlette application: lifespan (database, broker), routes."""
+"""The Starlette application: lifespan (database, infrastructure, the stream relay), routes."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
@@ -19,7 +20,7 @@ from backend.graphql.view import GraphQLApp
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
 from backend.middleware import BodySizeLimit
-from backend.platform import infra
+from backend.platform import infra, streams
 from backend.platform.infra import Infrastructure, InfrastructureScope
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
@@ -80,6 +81,16 @@ def load_adapters() -> None:
     sms_sender()
 
 
+async def _relay_forever(every_seconds: float) -> None:
+    """Publish stream events whose after-commit publish failed (backend/platform/streams.py)."""
+    while True:
+        await asyncio.sleep(every_seconds)
+        try:
+            await streams.relay_unpublished()
+        except Exception:  # the next round tries again; the log says what broke
+            logger.warning("stream relay failed", exc_info=True)
+
+
 async def pwa_missing(request: Request) -> HTMLResponse:
     return HTMLResponse(PWA_MISSING)
 
@@ -103,9 +114,13 @@ def create_app(
             await db.connect(settings.database_url)
             if settings.seed_on_start:
                 logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
+            relay = asyncio.create_task(_relay_forever(settings.stream_relay_seconds))
         try:
             yield
         finally:
+            relay.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await relay
             with infra.scoped(container):
                 await container.stop()
                 await db.disconnect()

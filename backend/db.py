@@ -10,10 +10,12 @@ from tortoise.migrations.api import migrate
 from backend.settings import get_settings
 
 MODEL_MODULES = [
+    "backend.platform.models",
     "backend.matters.models",
     "backend.centres.models",
     "backend.identity.models",
     "backend.audit.models",
+    "backend.cases.models",
 ]
 APP_LABEL = "tongban"
 

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     max_page_size: int = 100
     max_request_bytes: int = 256 * 1024  # a GraphQL document is text; 256 KiB is plenty
     debug: bool = False
+    # Durable event streams: how often each instance republishes events whose publish failed.
+    stream_relay_seconds: float = Field(default=2.0, gt=0)
 
     # Identity, tokens and personal data (docs/identity.md). Keys left unset are generated
     # into var/keys/ on first run while allow_dev_keys is on; production turns it off and

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from backend.centres.models import Centre, CentreKind
+from backend.centres.models import Centre, CentreKind, LocalOffering
+from backend.matters.models import Matter
 from backend.platform import geo
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.text import clean_search_text
@@ -51,6 +52,21 @@ async def get_centre_by_code(code: str) -> Centre:
     if centre is None:
         raise DomainError(ErrorCode.NOT_FOUND, f"没有编号为 {code} 的受理中心。", "code")
     return centre
+
+
+async def find_centre_by_code(code: str) -> Centre | None:
+    return await Centre.get_or_none(code=code)
+
+
+async def get_centre(centre_id: int) -> Centre:
+    return await Centre.get(id=centre_id)
+
+
+async def offers_matter(centre_id: int, matter: Matter) -> bool:
+    """Every centre offers the city-wide matters (全市通办), and its own local ones."""
+    if matter.city_wide:
+        return True
+    return await LocalOffering.exists(centre_id=centre_id, matter_id=matter.id)
 
 
 async def nearby_centres(lat: float, lng: float, within_minutes: int) -> list[NearbyCentre]:

@@ -37,8 +37,16 @@ class Resident(Model):
     # One verified account per ID number.
     id_number_hash = fields.CharField(max_length=64, unique=True, null=True)
     verified_at = fields.DatetimeField(null=True)
+    # 户籍地: the centre of the street or town of the household registration, from the
+    # registry at verification; null when it is not in Shanghai or not known. 收受分离
+    # cases are accepted there.
+    household_centre: fields.ForeignKeyNullableRelation[Centre] = fields.ForeignKeyField(
+        "tongban.Centre", related_name="household_residents", null=True, on_delete=fields.SET_NULL
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)
+
+    household_centre_id: int | None
 
     class Meta:
         table = "identity_resident"
@@ -126,6 +134,8 @@ class PopulationRecord(Model):
     id = fields.IntField(primary_key=True)
     id_number_hash = fields.CharField(max_length=64, unique=True)
     name_hash = fields.CharField(max_length=64)
+    # The centre code of the household registration's street or town (户籍地), if in Shanghai.
+    household_centre_code = fields.CharField(max_length=16, null=True)
 
     class Meta:
         table = "identity_population_record"

@@ -9,8 +9,9 @@ from tortoise.exceptions import IntegrityError
 
 from backend.audit import service as audit
 from backend.audit.service import Target
+from backend.centres import service as centres
 from backend.identity import events, residents
-from backend.identity.idnumber import parse_id_number
+from backend.identity.idnumber import IdNumber, parse_id_number
 from backend.identity.models import Resident
 from backend.identity.personal import normalize_name
 from backend.identity.registry import RegistryResult, RegistryUnavailable, population_registry
@@ -70,9 +71,10 @@ async def verify_real_name(
             raise DomainError(
                 ErrorCode.REAL_NAME_MISMATCH, "姓名与身份证号码不一致，请核对后重试。"
             )
+        household = await _household_centre_id(id_number)
         try:
             async with unit_of_work():
-                if not await residents.mark_verified(resident_id, name, id_number):
+                if not await residents.mark_verified(resident_id, name, id_number, household):
                     raise DomainError(ErrorCode.REAL_NAME_ALREADY_VERIFIED, "您已完成实名认证。")
                 record(events.real_name_verified(resident_id))
         except IntegrityError:
@@ -82,3 +84,15 @@ async def verify_real_name(
                 "idNumber",
             ) from None
     return await Resident.get(id=resident_id)
+
+
+async def _household_centre_id(id_number: IdNumber) -> int | None:
+    """The registry's 户籍地 as one of our centres; None when not in Shanghai or unknown."""
+    try:
+        code = await population_registry().household_centre(id_number)
+    except RegistryUnavailable:
+        return None  # verification stands; 收受分离 cases then stay at the collecting centre
+    if code is None:
+        return None
+    centre = await centres.find_centre_by_code(code)
+    return centre.id if centre else None

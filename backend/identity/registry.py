@@ -5,6 +5,7 @@ class in TONGBAN_POPULATION_REGISTRY_ADAPTER; it implements `PopulationRegistry`
 
     class MyRegistry:
         async def check(self, name: str, id_number: IdNumber) -> RegistryResult: ...
+        async def household_centre(self, id_number: IdNumber) -> str | None: ...
 
 It receives normalised values, must not log them, returns MATCH / MISMATCH / NOT_FOUND,
 and raises RegistryUnavailable when it cannot answer (timeouts, outages); the resident then
@@ -38,6 +39,11 @@ class RegistryUnavailable(Exception):
 class PopulationRegistry(Protocol):
     async def check(self, name: str, id_number: IdNumber) -> RegistryResult: ...
 
+    async def household_centre(self, id_number: IdNumber) -> str | None:
+        """The code of the acceptance centre of the household registration's street or town
+        (户籍地), or None when it is not in Shanghai or unknown."""
+        ...
+
 
 def id_number_index(cipher: PiiCipher, id_number: IdNumber) -> str:
     return cipher.blind_index("id_number", id_number.value)
@@ -60,6 +66,13 @@ class SeededPopulationRegistry:
         if hmac.compare_digest(record.name_hash, expected):
             return RegistryResult.MATCH
         return RegistryResult.MISMATCH
+
+    async def household_centre(self, id_number: IdNumber) -> str | None:
+        cipher = infra.current().cipher
+        record = await PopulationRecord.get_or_none(
+            id_number_hash=id_number_index(cipher, id_number)
+        )
+        return record.household_centre_code if record else None
 
 
 def population_registry() -> PopulationRegistry:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from backend.audit import service as audit
 from backend.audit.service import Target
 from backend.identity.access import may_reveal_resident_data
-from backend.identity.idnumber import IdNumber, mask_id_number
+from backend.identity.idnumber import IdNumber, mask_id_number, parse_id_number
 from backend.identity.models import Resident
 from backend.identity.personal import mask_name, mask_phone
 from backend.platform import infra
@@ -41,7 +41,9 @@ class PersonalData:
     id_number: str | None
 
 
-async def mark_verified(resident_id: int, name: str, id_number: IdNumber) -> bool:
+async def mark_verified(
+    resident_id: int, name: str, id_number: IdNumber, household_centre_id: int | None
+) -> bool:
     """Seal the verified name and number onto an unverified resident; False when it was
     verified already. Raises IntegrityError when the number is bound to another account."""
     cipher = infra.current().cipher
@@ -49,9 +51,26 @@ async def mark_verified(resident_id: int, name: str, id_number: IdNumber) -> boo
         real_name_enc=cipher.encrypt("real_name", name),
         id_number_enc=cipher.encrypt("id_number", id_number.value),
         id_number_hash=cipher.blind_index("id_number", id_number.value),
+        household_centre_id=household_centre_id,
         verified_at=now(),
     )
     return bool(updated)
+
+
+async def household_centre_id(resident_id: int) -> int | None:
+    """户籍地 centre of a resident, for routing 收受分离 cases."""
+    resident = await Resident.get_or_none(id=resident_id)
+    return resident.household_centre_id if resident else None
+
+
+async def verified_resident_by_id_number(raw: str) -> int | None:
+    """The verified resident holding this ID number (by its blind index), if any."""
+    id_number = parse_id_number(raw)
+    cipher = infra.current().cipher
+    resident = await Resident.get_or_none(
+        id_number_hash=cipher.blind_index("id_number", id_number.value)
+    )
+    return resident.id if resident and resident.verified_at is not None else None
 
 
 def _personal_data(resident: Resident) -> PersonalData:

@@ -33,15 +33,16 @@ async def load_population_registry(rows: Iterable[dict[str, Any]]) -> dict[str, 
             id_number = parse_id_number(row["id_number"])
             name = normalize_name(row["name"])
             key = id_number_index(cipher, id_number)
-            name_hash = registry_name_index(cipher, name, id_number)
+            values: dict[str, Any] = {
+                "name_hash": registry_name_index(cipher, name, id_number),
+                "household_centre_code": row.get("household_centre"),
+            }
             record = existing.get(key)
             if record is None:
-                existing[key] = await PopulationRecord.create(
-                    id_number_hash=key, name_hash=name_hash
-                )
+                existing[key] = await PopulationRecord.create(id_number_hash=key, **values)
                 created += 1
-            elif record.name_hash != name_hash:
-                await PopulationRecord.filter(id=record.id).update(name_hash=name_hash)
+            elif differs(record, values):
+                await PopulationRecord.filter(id=record.id).update(**values)
                 updated += 1
     return {"created": created, "updated": updated}
 
@@ -58,8 +59,14 @@ async def _load_resident(row: dict[str, Any]) -> bool:
         )
     verified = row.get("verified")
     if verified and resident.verified_at is None:
+        id_number = parse_id_number(verified["id_number"])
+        record = await PopulationRecord.get_or_none(
+            id_number_hash=id_number_index(cipher, id_number)
+        )
+        code = record.household_centre_code if record else None
+        centre = await centres_service.find_centre_by_code(code) if code else None
         await residents.mark_verified(
-            resident.id, normalize_name(verified["name"]), parse_id_number(verified["id_number"])
+            resident.id, normalize_name(verified["name"]), id_number, centre.id if centre else None
         )
     return created
 

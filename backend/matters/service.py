@@ -40,6 +40,10 @@ def filter_matters(criteria: MatterFilter) -> QuerySet[Matter]:
     return queryset
 
 
+async def get_matter(matter_id: int) -> Matter:
+    return await Matter.get(id=matter_id)
+
+
 async def get_matter_by_code(code: str) -> Matter:
     matter = await Matter.get_or_none(code=code)
     if matter is None:

@@ -27,6 +27,11 @@ Message = dict[str, Any]
 _CLOSED = object()
 
 
+class BrokerInterrupted(Exception):
+    """A subscription's stream was cut: messages may have been lost (a subscriber that can
+    resume, such as backend/platform/streams.py, catches up from its log)."""
+
+
 class Broker(ABC):
     is_redis = False
 

@@ -48,3 +48,16 @@ def calendar_day(day: date) -> CalendarDay:
         is_makeup_workday=is_workday and weekend,
         calendar_known=True,
     )
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The working day `days` working days after `start` (调休 make-up days count as
+    working days, holidays do not); `days` = 0 is `start` itself."""
+    from datetime import timedelta
+
+    current, left = start, days
+    while left > 0:
+        current += timedelta(days=1)
+        if calendar_day(current).is_workday:
+            left -= 1
+    return current

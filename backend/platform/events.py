@@ -14,12 +14,12 @@ to the app's `EventPublisher`, which sends each to the broker. So:
 Nested units of work join the outermost transaction: their events are kept only if their
 savepoint succeeded, and published only when the outermost one commits.
 
-Where durability goes (the cases issue): `EventPublisher.before_commit` runs inside the
-transaction with every event of the unit of work. Writing them to an event-log table there
-makes the database the truth (an event exists if and only if its write committed); the
-after-commit publish then only has to be fast, and a relay can replay any row whose publish
-failed. Today `before_commit` does nothing and a failed publish is logged (type and
-channel, never the payload).
+Two kinds of event. A plain `Event` (account events: signed out, disabled) is published on
+its channel after the commit and nothing more; a failed publish is logged (type and
+channel, never the payload). A `DurableEvent` (backend/platform/streams.py: case
+progress, and every later feature's updates) is also written to the streams it names inside
+the transaction, so the database is the truth: subscribers resume from the log, and a
+commit whose publish failed is relayed again.
 """
 
 from __future__ import annotations
@@ -97,11 +97,10 @@ class EventPublisher:
         self.broker = broker
         self._channel = channel
 
-    async def before_commit(self, events: list[Event]) -> None:
-        """Inside the transaction. The durable event log of the cases issue goes here."""
-
     async def after_commit(self, events: list[Event]) -> None:
         for event in events:
+            if not event.channel:  # durable events go out per stream (streams.publish)
+                continue
             try:
                 await self.broker.publish(self._channel(event.channel), event.to_message())
             except Exception:  # the write stands; the subscriber misses this one event
