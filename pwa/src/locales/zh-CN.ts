@@ -258,7 +258,7 @@ export const zhCN = {
       REFRESH_TOKEN_EXPIRED: '登录已过期，请重新登录。',
       REFRESH_TOKEN_REUSED: '为保护账号安全，本次登录已注销，请重新登录。',
       ACCOUNT_DISABLED: '账号已停用，请联系管理员。',
-      INVALID_CREDENTIALS: '用户名或密码不正确。',
+      INVALID_CREDENTIALS: '用户名或密码不正确，或账号已停用。',
       INVALID_PHONE: '请输入正确的 11 位中国大陆手机号码。',
       OTP_INVALID: '验证码不正确，请重新输入。',
       OTP_EXPIRED: '验证码已过期，请重新获取。',
