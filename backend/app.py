@@ -14,7 +14,8 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from backend import db
-from backend.graphql.schema import schema
+from backend.devtools import developer_tools, is_embedded, startup_notice
+from backend.graphql.schema import build_schema
 from backend.graphql.view import GraphQLApp
 from backend.identity.registry import get_registry
 from backend.identity.sms import get_sms_sender
@@ -109,7 +110,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await broker.disconnect()
             await db.disconnect()
 
-    graphql = GraphQLApp(schema, graphiql=settings.graphiql)
+    if notice := startup_notice(settings):
+        logger.log(logging.INFO if is_embedded(settings) else logging.WARNING, "%s", notice)
+    graphql = GraphQLApp(build_schema(settings), graphiql=developer_tools(settings).graphiql)
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),
         Route("/.well-known/jwks.json", jwks),

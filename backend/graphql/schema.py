@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import lru_cache
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from backend.audit.queries import AuditQueries
 from backend.centres.queries import CentreQueries
 from backend.centres.types import Centre
+from backend.devtools import developer_tools
 from backend.graphql.context import Context, Info
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
+from backend.graphql.introspection import NoIntrospection
 from backend.graphql.relay import decode_global_id
 from backend.identity.mutations import IdentityMutations
 from backend.identity.queries import IdentityQueries, resident_node, staff_node
@@ -25,7 +34,7 @@ from backend.identity.types import Resident, StaffMember
 from backend.matters.queries import MatterQueries
 from backend.matters.types import Department, Matter
 from backend.platform.errors import DomainError, ErrorCode
-from backend.settings import get_settings
+from backend.settings import Settings, get_settings
 
 NodeFetcher = Callable[[Context, int], Awaitable[relay.Node | None]]
 
@@ -76,7 +85,10 @@ Subscription = merge_types("Subscription", (IdentitySubscriptions,))
 class TongbanSchema(strawberry.Schema):
     async def stream(self, *args: Any, **kwargs: Any) -> Any:
         """Every streamed result gets the same error shaping as a plain HTTP one."""
-        return shape_stream(await super().stream(*args, **kwargs))
+        return shape_stream(
+            await super().stream(*args, **kwargs),
+            suggestions=not self.config.disable_field_suggestions,
+        )
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -84,21 +96,40 @@ class TongbanSchema(strawberry.Schema):
         log_unexpected(errors)
 
 
-def build_schema() -> TongbanSchema:
-    settings = get_settings()
+def build_schema(settings: Settings | None = None) -> TongbanSchema:
+    """The schema for these settings (limits, introspection, field suggestions); apps with
+    equal settings share one. Every variant prints the same SDL."""
+    settings = settings or get_settings()
+    tools = developer_tools(settings)
+    return _build(
+        settings.max_query_depth,
+        settings.max_aliases,
+        settings.max_tokens,
+        tools.introspection,
+        tools.field_suggestions,
+    )
+
+
+@lru_cache(maxsize=8)
+def _build(
+    max_depth: int, max_aliases: int, max_tokens: int, introspection: bool, suggestions: bool
+) -> TongbanSchema:
     # Factories, not instances: each operation gets fresh extension objects.
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QueryDepthLimiter(max_depth=max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
         ErrorShaping,
     ]
+    if not introspection:
+        extensions.insert(0, lambda: AddValidationRules([NoIntrospection]))
     return TongbanSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         types=[Centre, Matter, Department, Resident, StaffMember],
         extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=not suggestions),
     )
 
 
