@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 from backend import db
 from backend.api import AUTHENTICATOR, schema_for
+from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
@@ -126,8 +127,12 @@ def create_app(
                 await db.disconnect()
             infra.install(None)
 
+    if notice := startup_notice(settings):
+        logger.log(logging.INFO if is_embedded(settings) else logging.WARNING, "%s", notice)
     graphql = GraphQLApp(
-        schema_for(settings), authenticator=AUTHENTICATOR, graphiql=settings.graphiql
+        schema_for(settings),
+        authenticator=AUTHENTICATOR,
+        graphiql=developer_tools(settings).graphiql,
     )
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),

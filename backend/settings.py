@@ -26,8 +26,12 @@ class Settings(BaseSettings):
     migrate_on_start: bool = True
     seed_on_start: bool = True
 
+    # Developer conveniences (backend/graphql/devtools.py): None means on for the embedded default
+    # (a SQLite database) and off otherwise; true or false always wins.
+    graphiql: bool | None = None
+    introspection: bool | None = None
+    field_suggestions: bool | None = None
     # GraphQL limits, on from the start.
-    graphiql: bool = True
     max_query_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000

@@ -60,6 +60,9 @@ class AuditNote:
     actor: Actor
     target: Target | None = None
     details: dict[str, Detail] = field(default_factory=dict)
+    # The real reason of a failure, when the caller is deliberately told less (e.g. a
+    # disabled account answered as wrong credentials); otherwise the error's code.
+    reason: str | None = None
 
 
 @asynccontextmanager
@@ -83,7 +86,7 @@ async def audited(
             outcome,
             actor=note.actor,
             target=note.target,
-            reason=error.code.value,
+            reason=note.reason or error.code.value,
             meta=meta,
             details=note.details,
         )

@@ -3,6 +3,8 @@
 - A DomainError raised by a service keeps its message and gains `extensions.code`/`field`.
 - An error that already carries `extensions.code` (e.g. a permission class) is kept.
 - A document that fails parsing, validation or a limit gets a code saying which.
+- With field suggestions off, no message says "Did you mean ...?" (graphql-core appends
+  them to unknown fields, arguments, types, enum values and input fields alike).
 - Anything else raised while executing is masked: the client sees INTERNAL_ERROR and a
   plain apology, never a message or stack trace; the server log keeps the details.
 """
@@ -43,6 +45,13 @@ _LIMIT_PATTERNS: list[tuple[re.Pattern[str], ErrorCode, str]] = [
     ),
 ]
 
+# graphql-core's did_you_mean(): " Did you mean 'a', 'b', or 'c'?" (names hold no "?").
+_SUGGESTION = re.compile(r" Did you mean [^?]*\?")
+
+
+def strip_suggestions(message: str) -> str:
+    return _SUGGESTION.sub("", message)
+
 
 def _is_document_error(error: GraphQLError) -> bool:
     """Parsing, validation, limits, input coercion: the document was wrong, not the server.
@@ -63,7 +72,7 @@ def is_expected(error: GraphQLError) -> bool:
     return _is_document_error(error)
 
 
-def shape_error(error: GraphQLError) -> GraphQLError:
+def shape_error(error: GraphQLError, *, suggestions: bool = True) -> GraphQLError:
     original = error.original_error
     if isinstance(original, DomainError):
         return _with(error, original.message, original.code, original.field, original.reason)
@@ -74,7 +83,8 @@ def shape_error(error: GraphQLError) -> GraphQLError:
             match = pattern.search(error.message)
             if match:
                 return _with(error, message.format(match.group(1)), code)
-        return _with(error, error.message, ErrorCode.GRAPHQL_VALIDATION_FAILED)
+        text = error.message if suggestions else strip_suggestions(error.message)
+        return _with(error, text, ErrorCode.GRAPHQL_VALIDATION_FAILED)
     return _with(error, INTERNAL_MESSAGE, ErrorCode.INTERNAL_ERROR, keep_original=False)
 
 
@@ -111,10 +121,13 @@ class ErrorShaping(SchemaExtension):
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
         if result is not None and errors:
-            result.errors = [shape_error(error) for error in errors]
+            suggestions = not self.execution_context.schema.config.disable_field_suggestions
+            result.errors = [shape_error(error, suggestions=suggestions) for error in errors]
 
 
-async def shape_stream(results: AsyncGenerator[Any, None]) -> AsyncGenerator[Any, None]:
+async def shape_stream(
+    results: AsyncGenerator[Any, None], *, suggestions: bool = True
+) -> AsyncGenerator[Any, None]:
     """Shapes every result of a stream (subscriptions, operations over WebSocket).
 
     Schema extensions never see subscription results (strawberry issue #3680), so without
@@ -124,7 +137,7 @@ async def shape_stream(results: AsyncGenerator[Any, None]) -> AsyncGenerator[Any
         async for result in results:
             errors = getattr(result, "errors", None)
             if errors:
-                result.errors = [shape_error(error) for error in errors]
+                result.errors = [shape_error(e, suggestions=suggestions) for e in errors]
             yield result
 
 

@@ -13,17 +13,21 @@ import strawberry
 from graphql import GraphQLError
 from strawberry import relay
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
 from backend.graphql.context import Context, Denial, Info
+from backend.graphql.devtools import developer_tools
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
+from backend.graphql.introspection import NoIntrospection
 from backend.graphql.relay import MAX_PK
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.requestmeta import RequestMeta
@@ -73,7 +77,10 @@ def _node_type(info: Info, value: str) -> tuple[Any, str]:
 class TongbanSchema(strawberry.Schema):
     async def stream(self, *args: Any, **kwargs: Any) -> Any:
         """Every streamed result gets the same error shaping as a plain HTTP one."""
-        return shape_stream(await super().stream(*args, **kwargs))
+        return shape_stream(
+            await super().stream(*args, **kwargs),
+            suggestions=not self.config.disable_field_suggestions,
+        )
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -97,6 +104,10 @@ def _recording_denials(recorders: Sequence[DenialRecorder]) -> type[SchemaExtens
 
 
 def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSchema:
+    """The schema of these domains under these settings (limits; introspection and field
+    suggestions, which production turns off). Every variant prints the same SDL."""
+    tools = developer_tools(settings)
+
     def merged(name: str, parts: Iterator[type]) -> Any:
         found = tuple(parts)
         return merge_types(name, found) if found else None
@@ -111,10 +122,13 @@ def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSch
         ErrorShaping,
         _recording_denials(recorders),
     ]
+    if not tools.introspection:
+        extensions.insert(0, lambda: AddValidationRules([NoIntrospection]))
     return TongbanSchema(
         query=query,
         mutation=merged("Mutation", (m for d in domains for m in d.mutations)),
         subscription=merged("Subscription", (s for d in domains for s in d.subscriptions)),
         types=[t for d in domains for t in d.types],
         extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=not tools.field_suggestions),
     )

@@ -1,9 +1,18 @@
 """Staff: clerks (受理员) and centre heads at one centre, admins city-wide.
 
 Passwords are hashed with argon2id (argon2-cffi's RFC 9106 profile), verified off the event
-loop, and rehashed when the parameters change. An unknown username costs the same time as
-a wrong password, and both get the same answer. Sign-in attempts are limited per username
-(5 in 15 minutes, reset by a success) and per client address.
+loop, and rehashed when the parameters change. An unknown username, a wrong password and a
+disabled account (right password or not) all cost one verification and get the same answer;
+only the audit log tells a disabled account apart.
+
+Sign-in limits are built so that a stranger cannot lock an owner out (throttling, not
+account lockout; OWASP Authentication Cheat Sheet):
+- per (username, client address): 5 attempts in 15 minutes, reset by a success, then
+  RATE_LIMITED for that address only;
+- per client address, any usernames: 30 attempts in 15 minutes;
+- per username, from everywhere: never refused, but after 10 attempts in 15 minutes each
+  further one waits first (1 s, doubling every 10 attempts, at most 8 s). The owner with the
+  right password from any address that has not itself failed 5 times still gets in.
 """
 
 from __future__ import annotations
@@ -27,14 +36,17 @@ from backend.platform.clock import now
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.events import record
 from backend.platform.principal import Principal
-from backend.platform.ratelimit import enforce
+from backend.platform.ratelimit import ProgressiveDelay, enforce
 from backend.platform.requestmeta import RequestMeta
 from backend.platform.tokens import SubjectKind
 from backend.platform.uow import unit_of_work
 
-LOGIN_ATTEMPTS_PER_USERNAME = 5
-LOGIN_ATTEMPTS_PER_SOURCE = 30
 LOGIN_WINDOW_SECONDS = 900
+LOGIN_ATTEMPTS_PER_PAIR = 5  # one username from one address
+LOGIN_ATTEMPTS_PER_SOURCE = 30  # one address, any usernames
+LOGIN_SLOWDOWN = ProgressiveDelay(  # one username, from everywhere
+    free=10, first=1.0, doubling_every=10, ceiling=8.0, window=LOGIN_WINDOW_SECONDS
+)
 PASSWORD_MAX_LENGTH = 256
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 _hasher = PasswordHasher()
@@ -61,7 +73,10 @@ def normalize_username(raw: str) -> str:
 
 
 def _bad_credentials() -> DomainError:
-    return DomainError(ErrorCode.INVALID_CREDENTIALS, "用户名或密码不正确。", "password")
+    """The one answer for an unknown username, a wrong password and a disabled account."""
+    return DomainError(
+        ErrorCode.INVALID_CREDENTIALS, "用户名或密码不正确，或账号已停用。", "password"
+    )
 
 
 async def _limit(key: str, limit: int) -> None:
@@ -75,6 +90,10 @@ async def _limit(key: str, limit: int) -> None:
     )
 
 
+def _pair_key(user_key: str, source: str | None) -> str:
+    return f"staff-login:pair:{user_key}:{source or '-'}"
+
+
 async def staff_login(
     raw_username: str, password: str, meta: RequestMeta
 ) -> tuple[StaffAccount, sessions.TokenPair]:
@@ -82,22 +101,29 @@ async def staff_login(
         username = normalize_username(raw_username)
         if not _USERNAME.match(username) or not (1 <= len(password) <= PASSWORD_MAX_LENGTH):
             raise _bad_credentials()
-        # Not the username itself: people type passwords into the username box.
-        note.target = Target(
-            "username", infra.current().cipher.blind_index("username", username)[:16]
-        )
-        await _limit(f"staff-login:user:{username}", LOGIN_ATTEMPTS_PER_USERNAME)
-        if meta.source_key:
-            await _limit(f"staff-login:source:{meta.source_key}", LOGIN_ATTEMPTS_PER_SOURCE)
+        # Not the username itself, in keys or the audit log: people type passwords into the
+        # username box.
+        user_key = infra.current().cipher.blind_index("username", username)[:16]
+        note.target = Target("username", user_key)
+        source = meta.source_key
+        if source:
+            await _limit(f"staff-login:source:{source}", LOGIN_ATTEMPTS_PER_SOURCE)
+        await _limit(_pair_key(user_key, source), LOGIN_ATTEMPTS_PER_PAIR)
+        delay = await LOGIN_SLOWDOWN.hit(infra.current().limiter, f"staff-login:user:{user_key}")
+        if delay:
+            note.details["delayed_ms"] = int(delay * 1000)
+            await asyncio.sleep(delay)
         staff = await StaffAccount.get_or_none(username=username)
         stored = staff.password_hash if staff else _dummy_hash()
+        # Exactly one verification on every path, so time tells nothing either.
         if not await asyncio.to_thread(_verify, stored, password) or staff is None:
             raise _bad_credentials()
         note.actor = Actor(SubjectKind.STAFF.value, str(staff.id))
         note.target = Target("staff", staff.id)
         if not staff.active:
-            raise DomainError(ErrorCode.ACCOUNT_DISABLED, "账号已停用，请联系管理员。", "username")
-        await infra.current().limiter.reset(f"staff-login:user:{username}")
+            note.reason = ErrorCode.ACCOUNT_DISABLED.value
+            raise _bad_credentials()
+        await infra.current().limiter.reset(_pair_key(user_key, source))
         changes: dict[str, object] = {"last_login_at": now()}
         if _hasher.check_needs_rehash(staff.password_hash):
             changes["password_hash"] = await asyncio.to_thread(hash_password, password)

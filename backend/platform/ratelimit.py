@@ -6,6 +6,10 @@ whether it is within the limit. A "once a minute" throttle is `limit=1, window=6
 On Redis the count, the window's expiry and the remaining time are one MULTI/EXEC block
 (SET NX EX, INCR, PTTL), so every instance shares one count and two racing attempts never
 both see the last free slot. In process, nothing awaits between reading and writing.
+
+`ProgressiveDelay` is the other answer to "too many": never refuse, but make each further
+attempt in the window wait longer (throttling instead of lockout, for limits a stranger
+could otherwise use to lock someone out).
 """
 
 from __future__ import annotations
@@ -26,6 +30,31 @@ class RateDecision:
     allowed: bool
     count: int
     retry_after: int  # seconds until the window resets
+
+
+@dataclass(frozen=True)
+class ProgressiveDelay:
+    """`free` attempts per `window` seconds cost nothing; then each attempt waits `first`
+    seconds, doubled every `doubling_every` attempts, never more than `ceiling`."""
+
+    free: int
+    first: float
+    doubling_every: int
+    ceiling: float
+    window: int
+
+    def delay_for(self, count: int) -> float:
+        """The wait for the `count`-th attempt of the window (1-based)."""
+        over = count - self.free
+        if over <= 0:
+            return 0.0
+        doublings = min((over - 1) // self.doubling_every, 32)
+        return float(min(self.ceiling, self.first * 2**doublings))
+
+    async def hit(self, limiter: RateLimiter, key: str) -> float:
+        """Count this attempt and return how long it must wait (seconds, 0.0 for none)."""
+        decision = await limiter.hit(key, self.free, self.window)
+        return self.delay_for(decision.count)
 
 
 class RateLimiter(ABC):

@@ -8,7 +8,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from backend.platform.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from backend.platform.ratelimit import (
+    MemoryRateLimiter,
+    ProgressiveDelay,
+    RateLimiter,
+    RedisRateLimiter,
+)
 from tests.conftest import REDIS_URL
 
 
@@ -57,3 +62,19 @@ async def test_two_redis_limiters_share_one_count() -> None:
     finally:
         await first.close()
         await second.close()
+
+
+def test_a_progressive_delay_is_free_then_doubles_up_to_its_ceiling() -> None:
+    slowdown = ProgressiveDelay(free=3, first=0.5, doubling_every=2, ceiling=3.0, window=60)
+    delays = [slowdown.delay_for(count) for count in range(1, 12)]
+    assert delays == [0.0, 0.0, 0.0, 0.5, 0.5, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0]
+    assert slowdown.delay_for(10**9) == 3.0
+
+
+async def test_a_progressive_delay_counts_every_attempt_and_never_refuses(
+    limiter: RateLimiter,
+) -> None:
+    slowdown = ProgressiveDelay(free=2, first=1.0, doubling_every=1, ceiling=60.0, window=60)
+    delays = [await slowdown.hit(limiter, "slow") for _ in range(6)]
+    assert delays == [0.0, 0.0, 1.0, 2.0, 4.0, 8.0]
+    assert (await limiter.hit("slow", 100, 60)).count == 7
