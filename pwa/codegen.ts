@@ -1,9 +1,9 @@
 /**
  * GraphQL Code Generator: typed documents from the contract.
  *
- * Reads ../schema/schema.graphql (the exported SDL; no server, no network) and every
- * `graphql(`...`)` call under src/, and writes src/graphql/generated/: for each operation
- * its result and variables types and a typed document. The output is committed;
+ * Reads ../schema/schema.graphql (the exported SDL; no server, no network) and the documents
+ * in src/graphql/operations/*.graphql, and writes src/graphql/generated/: for each operation
+ * a typed document with its result and variables types. The output is committed;
  * `npm run check` (part of `npm run build`) runs `graphql-codegen --check`, which fails
  * when it is stale. After changing a document or the schema: `npm run codegen`.
  */

@@ -180,7 +180,11 @@ describe('single-flight refresh', () => {
     expect(server.refreshCalls()).toHaveLength(0)
 
     clock.now = 14.5 * MINUTE // 30 seconds left
-    await Promise.all([api.request(MeDocument, {}), api.request(MeDocument, {}), api.request(MeDocument, {})])
+    await Promise.all([
+      api.request(MeDocument, {}),
+      api.request(MeDocument, {}),
+      api.request(MeDocument, {}),
+    ])
     expect(server.refreshCalls()).toHaveLength(1)
     expect(locked).toHaveLength(1)
     expect(server.meCalls().slice(1).map((c) => c.authorization)).toEqual(

@@ -21,7 +21,9 @@ import type { TypedDocumentString } from './generated/graphql'
 export type TokenPolicy = 'session' | 'asIs' | 'none'
 
 /** The operation's name, kept on each generated document by codegen.ts. */
-export function operationName<TData, TVariables>(document: TypedDocumentString<TData, TVariables>): string {
+export function operationName<TData, TVariables>(
+  document: TypedDocumentString<TData, TVariables>,
+): string {
   const name: unknown = document.__meta__?.['operationName']
   if (typeof name !== 'string') throw new Error('not a generated operation document')
   return name
@@ -35,6 +37,8 @@ const TOKEN_POLICIES: Readonly<Record<string, TokenPolicy>> = {
   Logout: 'asIs',
 }
 
-export function tokenPolicy<TData, TVariables>(document: TypedDocumentString<TData, TVariables>): TokenPolicy {
+export function tokenPolicy<TData, TVariables>(
+  document: TypedDocumentString<TData, TVariables>,
+): TokenPolicy {
   return TOKEN_POLICIES[operationName(document)] ?? 'session'
 }

@@ -16,7 +16,10 @@ import type {
 } from './generated/graphql'
 
 export const CENTRE_KINDS = ['CENTRE', 'BRANCH'] as const satisfies readonly CentreKind[]
-export const HANDLING_MODES = ['DIRECT', 'COLLECT_FORWARD'] as const satisfies readonly HandlingMode[]
+export const HANDLING_MODES = [
+  'DIRECT',
+  'COLLECT_FORWARD',
+] as const satisfies readonly HandlingMode[]
 export const ONLINE_LEVELS = [
   'FULLY_ONLINE',
   'PREREVIEW',
@@ -35,7 +38,12 @@ export const E_CERTIFICATE_KINDS = [
   'HUKOU_BOOKLET',
   'MARRIAGE_CERTIFICATE',
 ] as const satisfies readonly ECertificateKind[]
-export const ROLES = ['RESIDENT', 'CLERK', 'CENTRE_HEAD', 'ADMIN'] as const satisfies readonly Role[]
+export const ROLES = [
+  'RESIDENT',
+  'CLERK',
+  'CENTRE_HEAD',
+  'ADMIN',
+] as const satisfies readonly Role[]
 
 /** The schema's ErrorCode enum, in its order; every code has a Chinese message. */
 export const ERROR_CODES = [

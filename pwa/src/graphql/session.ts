@@ -13,7 +13,10 @@
  */
 import type { ClientAuth, GraphQLClient } from './client'
 import { fromMutationError } from './errors'
-import { type AuthTokensFieldsFragment as AuthTokens, RefreshTokenDocument } from './generated/graphql'
+import {
+  type AuthTokensFieldsFragment as AuthTokens,
+  RefreshTokenDocument,
+} from './generated/graphql'
 
 export const REFRESH_TOKEN_KEY = 'tongban.refreshToken'
 

@@ -91,7 +91,9 @@ export const useAuthStore = defineStore('auth', () => {
     return ready
   }
 
-  async function requestCode(rawPhone: string): Promise<RequestLoginCodeMutation['requestLoginCode']> {
+  async function requestCode(
+    rawPhone: string,
+  ): Promise<RequestLoginCodeMutation['requestLoginCode']> {
     const phone = normalizePhone(rawPhone)
     const payload = (await api.request(RequestLoginCodeDocument, { phone })).requestLoginCode
     if (payload.sent) {

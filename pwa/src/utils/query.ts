@@ -4,7 +4,12 @@
  */
 import type { LocationQuery } from 'vue-router'
 import { CENTRE_KINDS, ONLINE_LEVELS } from '@/graphql/enums'
-import type { CentreFilter, CentreKind, MatterFilter, OnlineLevel } from '@/graphql/generated/graphql'
+import type {
+  CentreFilter,
+  CentreKind,
+  MatterFilter,
+  OnlineLevel,
+} from '@/graphql/generated/graphql'
 import { DISTRICTS } from './districts'
 
 export interface MatterQuery {
