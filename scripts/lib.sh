@@ -62,6 +62,9 @@ build_pwa() {
     (cd "$ROOT/pwa" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
     touch "$stamp"
   fi
-  log "building the PWA"
-  (cd "$ROOT/pwa" && npm run --silent build) || die "PWA build failed"
+  # npm run build = graphql-codegen --check (generated GraphQL types up to date with
+  # schema/schema.graphql) + vue-tsc type check + vite build.
+  log "building the PWA (GraphQL codegen check, type check, bundle)"
+  (cd "$ROOT/pwa" && npm run --silent build) ||
+    die "PWA build failed (stale generated files? cd pwa && npm run codegen, then commit them)"
 }

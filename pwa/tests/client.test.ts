@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { createClient } from '@/graphql/client'
-import { MatterQuery } from '@/graphql/documents'
 import { ApiError } from '@/graphql/errors'
+import { MatterDocument, type MatterQuery } from '@/graphql/generated/graphql'
 
 type FetchArgs = Parameters<typeof fetch>
 
@@ -29,7 +29,7 @@ describe('GraphQL client', () => {
     const client = createClient({
       fetch: respond({ data: { matter: { code: 'GA001' } } }, {}, seen),
     })
-    const data = await client.request(MatterQuery, { code: 'GA001' })
+    const data = await client.request(MatterDocument, { code: 'GA001' })
     expect(data.matter.code).toBe('GA001')
 
     const [url, init] = seen[0]!
@@ -39,6 +39,17 @@ describe('GraphQL client', () => {
     expect(body.operationName).toBe('Matter')
     expect(body.variables).toEqual({ code: 'GA001' })
     expect(body.query).toContain('matter(code: $code)')
+  })
+
+  it('takes the result and variables types from the generated document', async () => {
+    const client = createClient({ fetch: respond({ data: { matter: { code: 'GA001' } } }) })
+    const pending = client.request(MatterDocument, { code: 'GA001' })
+    expectTypeOf(pending).resolves.toEqualTypeOf<MatterQuery>()
+    // @ts-expect-error: the document declares $code: String!
+    expectTypeOf(client.request).toBeCallableWith(MatterDocument, {})
+    const data = await pending
+    // @ts-expect-error: a Matter field the document does not select is not in its result
+    expect(data.matter.eCertificatesAccepted).toBeUndefined()
   })
 
   it('surfaces extensions.code, field and the Chinese message', async () => {
@@ -54,7 +65,7 @@ describe('GraphQL client', () => {
         ],
       }),
     })
-    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    const error = await failureOf(client.request(MatterDocument, { code: 'X' }))
     expect(error.kind).toBe('graphql')
     expect(error.code).toBe('NOT_FOUND')
     expect(error.field).toBe('code')
@@ -74,7 +85,7 @@ describe('GraphQL client', () => {
         ],
       }),
     })
-    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    const error = await failureOf(client.request(MatterDocument, { code: 'X' }))
     expect(error.code).toBe('FORBIDDEN')
     expect(error.reason).toBe('REAL_NAME_REQUIRED')
     expect(error.message).toBe('请先完成实名认证。')
@@ -83,7 +94,7 @@ describe('GraphQL client', () => {
   it('sends no Authorization header without a session', async () => {
     const seen: FetchArgs[] = []
     const client = createClient({ fetch: respond({ data: { matter: { code: 'A' } } }, {}, seen) })
-    await client.request(MatterQuery, { code: 'A' })
+    await client.request(MatterDocument, { code: 'A' })
     expect(Object.keys(seen[0]![1]?.headers ?? {})).not.toContain('authorization')
   })
 
@@ -94,7 +105,7 @@ describe('GraphQL client', () => {
         errors: [{ message: '服务暂时出现问题，请稍后再试。', extensions: { code: 'INTERNAL_ERROR' } }],
       }),
     })
-    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    const error = await failureOf(client.request(MatterDocument, { code: 'X' }))
     expect(error.code).toBe('INTERNAL_ERROR')
     expect(error.retryable).toBe(true)
   })
@@ -106,7 +117,7 @@ describe('GraphQL client', () => {
         { status: 400 },
       ),
     })
-    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    const error = await failureOf(client.request(MatterDocument, { code: 'X' }))
     expect(error.code).toBe('GRAPHQL_VALIDATION_FAILED')
     expect(error.message).toBe('应用版本与服务不一致，请刷新页面后重试。')
   })
@@ -117,7 +128,7 @@ describe('GraphQL client', () => {
         throw new TypeError('Failed to fetch')
       },
     })
-    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    const error = await failureOf(client.request(MatterDocument, { code: 'X' }))
     expect(error.kind).toBe('network')
     expect(error.code).toBe('NETWORK_ERROR')
     expect(error.message).toBe('网络连接失败，请检查网络后重试。')
@@ -128,7 +139,7 @@ describe('GraphQL client', () => {
     const client = createClient({
       fetch: respond('<html>Bad Gateway</html>', { status: 502 }),
     })
-    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    const error = await failureOf(client.request(MatterDocument, { code: 'X' }))
     expect(error.kind).toBe('http')
     expect(error.status).toBe(502)
     expect(error.message).toBe('服务暂时不可用，请稍后重试。')
@@ -145,7 +156,7 @@ describe('GraphQL client', () => {
           )
         }),
     })
-    const error = await failureOf(client.request(MatterQuery, { code: 'X' }))
+    const error = await failureOf(client.request(MatterDocument, { code: 'X' }))
     expect(error.code).toBe('TIMEOUT')
     expect(error.message).toBe('请求超时，请检查网络后重试。')
   })
@@ -160,7 +171,7 @@ describe('GraphQL client', () => {
         }),
     })
     const controller = new AbortController()
-    const pending = client.request(MatterQuery, { code: 'X' }, controller.signal)
+    const pending = client.request(MatterDocument, { code: 'X' }, controller.signal)
     controller.abort()
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
   })

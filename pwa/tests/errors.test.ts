@@ -7,7 +7,8 @@ import {
   messageForStatus,
   toApiError,
 } from '@/graphql/errors'
-import { ERROR_CODES, type MutationError } from '@/graphql/types'
+import { ERROR_CODES } from '@/graphql/enums'
+import type { MutationErrorFieldsFragment as MutationError } from '@/graphql/generated/graphql'
 import { zhCN } from '@/locales/zh-CN'
 import { hasChinese } from '@/utils/text'
 import { failureFromCode, locateFailureMessage } from '@/utils/geolocation'

@@ -1,8 +1,13 @@
 /** The resident's session: tokens on requests, single-flight refresh, and its end. */
 import { describe, expect, it } from 'vitest'
 import { createClient } from '@/graphql/client'
-import { LoginMutation, LogoutMutation, MeQuery } from '@/graphql/documents'
 import { ApiError } from '@/graphql/errors'
+import {
+  type AuthTokensFieldsFragment as AuthTokens,
+  LoginDocument,
+  LogoutDocument,
+  MeDocument,
+} from '@/graphql/generated/graphql'
 import {
   createSession,
   jwtLifetimeMs,
@@ -11,7 +16,6 @@ import {
   type Lock,
   type SessionEvent,
 } from '@/graphql/session'
-import type { AuthTokens } from '@/graphql/types'
 
 const MINUTE = 60_000
 
@@ -140,8 +144,8 @@ describe('single-flight refresh', () => {
     session.signIn(tokens(old, 'r1')) // the device thinks it is fresh; the server does not
 
     const [first, second] = await Promise.all([
-      api.request(MeQuery, {}),
-      api.request(MeQuery, {}),
+      api.request(MeDocument, {}),
+      api.request(MeDocument, {}),
     ])
 
     expect(first.me).toEqual(ME)
@@ -172,11 +176,15 @@ describe('single-flight refresh', () => {
     session.signIn(tokens(jwt('old', 0, 900), 'r1'))
 
     clock.now = 10 * MINUTE // 5 minutes left: no refresh
-    await api.request(MeQuery, {})
+    await api.request(MeDocument, {})
     expect(server.refreshCalls()).toHaveLength(0)
 
     clock.now = 14.5 * MINUTE // 30 seconds left
-    await Promise.all([api.request(MeQuery, {}), api.request(MeQuery, {}), api.request(MeQuery, {})])
+    await Promise.all([
+      api.request(MeDocument, {}),
+      api.request(MeDocument, {}),
+      api.request(MeDocument, {}),
+    ])
     expect(server.refreshCalls()).toHaveLength(1)
     expect(locked).toHaveLength(1)
     expect(server.meCalls().slice(1).map((c) => c.authorization)).toEqual(
@@ -191,7 +199,7 @@ describe('single-flight refresh', () => {
     expect(session.hasSession()).toBe(true)
     expect(session.currentAccessToken()).toBeNull()
 
-    const [a, b] = await Promise.all([api.request(MeQuery, {}), api.request(MeQuery, {})])
+    const [a, b] = await Promise.all([api.request(MeDocument, {}), api.request(MeDocument, {})])
     expect(a.me).toEqual(ME)
     expect(b.me).toEqual(ME)
     expect(server.calls.map((c) => c.operation)).toEqual(['RefreshToken', 'Me', 'Me'])
@@ -203,7 +211,7 @@ describe('single-flight refresh', () => {
     const { api, session } = setUp(server)
     session.signIn(tokens(jwt('old', 0), 'r1'))
 
-    const error = await api.request(MeQuery, {}).catch((e: unknown) => e)
+    const error = await api.request(MeDocument, {}).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' })
     expect(server.meCalls()).toHaveLength(2)
@@ -225,7 +233,7 @@ describe('the end of a session', () => {
     session.signIn(tokens(old, 'r1'))
     events.length = 0
 
-    const results = await Promise.all([api.request(MeQuery, {}), api.request(MeQuery, {})])
+    const results = await Promise.all([api.request(MeDocument, {}), api.request(MeDocument, {})])
     expect(results.map((r) => r.me)).toEqual([null, null])
     expect(server.refreshCalls()).toHaveLength(1)
     expect(events).toEqual([{ type: 'ended', reason: 'REFRESH_TOKEN_REUSED' }])
@@ -240,7 +248,7 @@ describe('the end of a session', () => {
     const { api, session, events } = setUp(server)
     session.signIn(tokens(token, 'r1'))
 
-    const result = await api.request(MeQuery, {})
+    const result = await api.request(MeDocument, {})
     expect(result.me).toBeNull()
     expect(server.refreshCalls()).toHaveLength(0)
     expect(events.at(-1)).toEqual({ type: 'ended', reason: 'SESSION_REVOKED' })
@@ -252,7 +260,7 @@ describe('the end of a session', () => {
     const { api, session, storage, events } = setUp(server)
     storage.setItem(REFRESH_TOKEN_KEY, 'r1')
 
-    const error = await api.request(MeQuery, {}).catch((e: unknown) => e)
+    const error = await api.request(MeDocument, {}).catch((e: unknown) => e)
     expect(error).toMatchObject({ kind: 'network', code: 'NETWORK_ERROR' })
     expect(session.hasSession()).toBe(true)
     expect(events).toEqual([])
@@ -264,7 +272,7 @@ describe('token policies', () => {
     const server = fakeServer()
     const { api, session } = setUp(server)
     session.signIn(tokens(jwt('a', 0), 'r1'))
-    await api.request(LoginMutation, { phone: '13800000003', code: '123456' }).catch(() => null)
+    await api.request(LoginDocument, { phone: '13800000003', code: '123456' }).catch(() => null)
     expect(server.calls[0]).toMatchObject({ operation: 'Login', authorization: null })
   })
 
@@ -275,7 +283,7 @@ describe('token policies', () => {
     const token = jwt('a', 0)
     session.signIn(tokens(token, 'r1'))
     clock.now = 20 * MINUTE // expired by now
-    await api.request(LogoutMutation, { refreshToken: session.refreshToken() })
+    await api.request(LogoutDocument, { refreshToken: session.refreshToken() })
     expect(server.calls).toHaveLength(1)
     expect(server.calls[0]).toMatchObject({
       operation: 'Logout',
@@ -290,7 +298,7 @@ describe('token policies', () => {
     session.signIn(tokens(jwt('a', 0), 'r1'))
     session.clear()
     expect(storage.getItem(REFRESH_TOKEN_KEY)).toBeNull()
-    await api.request(MeQuery, {})
+    await api.request(MeDocument, {})
     expect(server.calls).toEqual([{ operation: 'Me', authorization: null, variables: {} }])
   })
 })

@@ -1,10 +1,22 @@
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { api } from '@/graphql'
-import type { TypedDocument } from '@/graphql/documents'
 import { type ApiError, toApiError } from '@/graphql/errors'
-import type { Connection, PageVariables } from '@/graphql/types'
+import type { TypedDocumentString } from '@/graphql/generated/graphql'
 
 export const PAGE_SIZE = 20
+
+/** The paging variables a connection's document declares ($first: Int, $after: String). */
+export interface PageVariables {
+  first?: number | null
+  after?: string | null
+}
+
+/** What this composable reads of a connection; the document's selection must include it. */
+export interface Connection<TNode> {
+  totalCount: number
+  pageInfo: { hasNextPage: boolean; endCursor: string | null }
+  edges: ReadonlyArray<{ node: TNode }>
+}
 
 /**
  * Infinite scroll over a Relay connection (first/after), for Vant's <van-list>:
@@ -12,9 +24,9 @@ export const PAGE_SIZE = 20
  * change (a new filter), the list starts again from the first page; answers to older
  * requests are dropped.
  */
-export function useConnection<TData, TVariables extends object, TNode>(
-  document: TypedDocument<TData, TVariables & PageVariables>,
-  variables: MaybeRefOrGetter<TVariables>,
+export function useConnection<TData, TVariables extends PageVariables, TNode>(
+  document: TypedDocumentString<TData, TVariables>,
+  variables: MaybeRefOrGetter<Omit<TVariables, keyof PageVariables>>,
   select: (data: TData) => Connection<TNode>,
   pageSize = PAGE_SIZE,
 ) {
@@ -33,11 +45,10 @@ export function useConnection<TData, TVariables extends object, TNode>(
     loading.value = true
     error.value = null
     try {
-      const data = await api.request(
-        document,
-        { ...toValue(variables), first: pageSize, after },
-        controller.signal,
-      )
+      // The caller's variables plus the page: TVariables, which TypeScript cannot see
+      // through Omit<> on a type parameter.
+      const pageVariables = { ...toValue(variables), first: pageSize, after } as TVariables
+      const data = await api.request(document, pageVariables, controller.signal)
       const page = select(data)
       items.value = [...items.value, ...page.edges.map((edge) => edge.node)]
       totalCount.value = page.totalCount

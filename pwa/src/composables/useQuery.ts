@@ -1,14 +1,14 @@
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { api } from '@/graphql'
-import type { TypedDocument } from '@/graphql/documents'
 import { type ApiError, toApiError } from '@/graphql/errors'
+import type { TypedDocumentString } from '@/graphql/generated/graphql'
 
 /**
  * Runs a query now and again whenever its variables change; a newer request cancels the
  * one in flight. `enabled` (default true) holds the query back, e.g. until there is input.
  */
 export function useQuery<TData, TVariables>(
-  document: TypedDocument<TData, TVariables>,
+  document: TypedDocumentString<TData, TVariables>,
   variables: MaybeRefOrGetter<TVariables>,
   options: { enabled?: MaybeRefOrGetter<boolean> } = {},
 ) {

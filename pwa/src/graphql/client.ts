@@ -14,8 +14,9 @@
  * without a token, so public data still loads.
  */
 import { zhCN } from '@/locales/zh-CN'
-import type { TypedDocument } from './documents'
+import { operationName, tokenPolicy } from './documents'
 import { ApiError, messageForCode, messageForStatus } from './errors'
+import type { TypedDocumentString } from './generated/graphql'
 
 /** What the client needs from the resident's session. */
 export interface ClientAuth {
@@ -51,7 +52,7 @@ interface GraphQLResponseBody<TData> {
 
 export interface GraphQLClient {
   request<TData, TVariables>(
-    document: TypedDocument<TData, TVariables>,
+    document: TypedDocumentString<TData, TVariables>,
     variables: TVariables,
     signal?: AbortSignal,
   ): Promise<TData>
@@ -65,12 +66,12 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
   const timeoutMs = options.timeoutMs ?? 15_000
 
   async function request<TData, TVariables>(
-    document: TypedDocument<TData, TVariables>,
+    document: TypedDocumentString<TData, TVariables>,
     variables: TVariables,
     signal?: AbortSignal,
   ): Promise<TData> {
     const auth = options.auth
-    const policy = auth ? (document.tokens ?? 'session') : 'none'
+    const policy = auth ? tokenPolicy(document) : 'none'
     if (!auth || policy === 'none') return send(document, variables, null, signal)
     const token = policy === 'session' ? await auth.accessToken() : auth.currentAccessToken()
     if (token === null) return send(document, variables, null, signal)
@@ -91,7 +92,7 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
   }
 
   async function send<TData, TVariables>(
-    document: TypedDocument<TData, TVariables>,
+    document: TypedDocumentString<TData, TVariables>,
     variables: TVariables,
     token: string | null,
     signal?: AbortSignal,
@@ -118,8 +119,9 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
           },
           body: JSON.stringify({
-            query: document.query,
-            operationName: document.operationName,
+            // The generated document's text: the operation and the fragments it uses.
+            query: document.toString(),
+            operationName: operationName(document),
             variables,
           }),
           signal: controller.signal,

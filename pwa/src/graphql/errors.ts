@@ -1,6 +1,6 @@
 import { zhCN } from '@/locales/zh-CN'
 import { fill, hasChinese } from '@/utils/text'
-import type { MutationError } from './types'
+import type { MutationErrorFieldsFragment as MutationError } from './generated/graphql'
 
 /**
  * - network: the request never got an answer (offline, DNS, timeout): offer a retry;

@@ -14,5 +14,5 @@ export const session = createSession({
 export const api = createClient({ endpoint: ENDPOINT, auth: session })
 
 export { ApiError } from './errors'
-export * from './documents'
-export type * from './types'
+// The typed documents (MatterDocument ...) and their result, variables and fragment types.
+export * from './generated/graphql'

@@ -12,9 +12,11 @@
  *   the tokens are forgotten and listeners hear `ended`, so the app can ask to sign in again.
  */
 import type { ClientAuth, GraphQLClient } from './client'
-import { RefreshTokenMutation } from './documents'
 import { fromMutationError } from './errors'
-import type { AuthTokens } from './types'
+import {
+  type AuthTokensFieldsFragment as AuthTokens,
+  RefreshTokenDocument,
+} from './generated/graphql'
 
 export const REFRESH_TOKEN_KEY = 'tongban.refreshToken'
 
@@ -129,7 +131,7 @@ export function createSession(options: SessionOptions): Session {
       access = null
       return null
     }
-    const payload = (await client.request(RefreshTokenMutation, { refreshToken })).refreshToken
+    const payload = (await client.request(RefreshTokenDocument, { refreshToken })).refreshToken
     if (generation !== started) return access?.token ?? null // signed out or in meanwhile
     const problem = payload.errors[0]
     if (problem && !SESSION_ENDING_CODES.has(problem.code)) throw fromMutationError(problem)

@@ -2,16 +2,18 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   api,
-  LoginMutation,
-  LogoutMutation,
-  MeQuery,
-  RequestLoginCodeMutation,
+  LoginDocument,
+  LogoutDocument,
+  MeDocument,
+  type MeQuery,
+  type MutationErrorFieldsFragment as MutationError,
+  RequestLoginCodeDocument,
+  type RequestLoginCodeMutation,
   session,
-  VerifyRealNameMutation,
+  VerifyRealNameDocument,
 } from '@/graphql'
 import { type ApiError, toApiError } from '@/graphql/errors'
 import { REFRESH_TOKEN_KEY } from '@/graphql/session'
-import type { Me, MutationError, RequestLoginCodePayload } from '@/graphql/types'
 import { zhCN as t } from '@/locales/zh-CN'
 import { normalizeCode, normalizeIdNumber, normalizePhone } from '@/utils/identity'
 
@@ -26,7 +28,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** A session is stored on this device (it may still be being restored). */
   const signedIn = ref(session.hasSession())
   /** `me`, masked; null while signed out or not yet loaded. */
-  const me = shallowRef<Me | null>(null)
+  const me = shallowRef<MeQuery['me']>(null)
   const error = shallowRef<ApiError | null>(null)
   const loading = ref(false)
   /** Why the resident has to sign in again; shown on the login page. */
@@ -67,7 +69,7 @@ export const useAuthStore = defineStore('auth', () => {
       error.value = null
       try {
         // Without an access token in memory (a new page) this refreshes first.
-        me.value = (await api.request(MeQuery, {})).me
+        me.value = (await api.request(MeDocument, {})).me
       } catch (caught) {
         error.value = toApiError(caught)
       } finally {
@@ -89,9 +91,11 @@ export const useAuthStore = defineStore('auth', () => {
     return ready
   }
 
-  async function requestCode(rawPhone: string): Promise<RequestLoginCodePayload> {
+  async function requestCode(
+    rawPhone: string,
+  ): Promise<RequestLoginCodeMutation['requestLoginCode']> {
     const phone = normalizePhone(rawPhone)
-    const payload = (await api.request(RequestLoginCodeMutation, { phone })).requestLoginCode
+    const payload = (await api.request(RequestLoginCodeDocument, { phone })).requestLoginCode
     if (payload.sent) {
       const seconds = payload.resendAfterSeconds ?? DEFAULT_RESEND_SECONDS
       codeCooldown.value = { phone, until: Date.now() + seconds * 1000 }
@@ -102,7 +106,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** Signs in; the payload's errors when refused. */
   async function login(rawPhone: string, rawCode: string): Promise<MutationError[]> {
     const payload = (
-      await api.request(LoginMutation, {
+      await api.request(LoginDocument, {
         phone: normalizePhone(rawPhone),
         code: normalizeCode(rawCode),
       })
@@ -118,7 +122,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** 实名认证; the payload's errors when refused. */
   async function verifyRealName(name: string, idNumber: string): Promise<MutationError[]> {
     const payload = (
-      await api.request(VerifyRealNameMutation, {
+      await api.request(VerifyRealNameDocument, {
         name: name.trim(),
         idNumber: normalizeIdNumber(idNumber),
       })
@@ -135,7 +139,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** Signs out on the server and forgets the tokens here, whatever the server said. */
   async function logout(): Promise<void> {
     try {
-      await api.request(LogoutMutation, { refreshToken: session.refreshToken() })
+      await api.request(LogoutDocument, { refreshToken: session.refreshToken() })
     } catch {
       // Offline: the tokens are forgotten on this device all the same.
     } finally {

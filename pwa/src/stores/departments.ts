@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { api, DepartmentsQuery } from '@/graphql'
+import { api, DepartmentsDocument, type DepartmentsQuery } from '@/graphql'
 import { type ApiError, toApiError } from '@/graphql/errors'
-import type { Department } from '@/graphql/types'
 
 /** The 11 departments: loaded once, shared by every filter that needs them. */
 export const useDepartmentsStore = defineStore('departments', () => {
-  const departments = shallowRef<Department[]>([])
+  const departments = shallowRef<DepartmentsQuery['departments']>([])
   const error = shallowRef<ApiError | null>(null)
   const loading = ref(false)
   let pending: Promise<void> | null = null
@@ -17,7 +16,7 @@ export const useDepartmentsStore = defineStore('departments', () => {
       loading.value = true
       error.value = null
       try {
-        departments.value = (await api.request(DepartmentsQuery, {})).departments
+        departments.value = (await api.request(DepartmentsDocument, {})).departments
       } catch (caught) {
         error.value = toApiError(caught)
       } finally {

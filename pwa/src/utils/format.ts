@@ -1,12 +1,12 @@
 /** Pure formatting for what residents read: hours, dates, distances, time limits. */
 import { zhCN } from '@/locales/zh-CN'
-import type { IsoDate, IsoTime, OpeningHours } from '@/graphql/types'
+import type { OpeningHoursFieldsFragment as OpeningHours } from '@/graphql/generated/graphql'
 import { fill } from './text'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const
 
 /** "08:30:00" -> "8:30"; "16:30" -> "16:30". */
-export function formatTime(time: IsoTime): string {
+export function formatTime(time: string): string {
   const [hours = '0', minutes = '00'] = time.split(':')
   return `${Number(hours)}:${minutes.padStart(2, '0')}`
 }
@@ -18,7 +18,7 @@ export function formatHoursRange(hours: Pick<OpeningHours, 'isOpenDay' | 'opensA
 }
 
 /** "2026-10-01" -> "10月1日 周四" (a calendar date: no time zone involved). */
-export function formatDateLabel(date: IsoDate): string {
+export function formatDateLabel(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay()
   return `${month}月${day}日 ${WEEKDAYS[weekday]}`

@@ -3,14 +3,13 @@
  * the back button and shared links all land on the same list. Pure parse/serialise.
  */
 import type { LocationQuery } from 'vue-router'
-import {
-  CENTRE_KINDS,
-  ONLINE_LEVELS,
-  type CentreFilter,
-  type CentreKind,
-  type MatterFilter,
-  type OnlineLevel,
-} from '@/graphql/types'
+import { CENTRE_KINDS, ONLINE_LEVELS } from '@/graphql/enums'
+import type {
+  CentreFilter,
+  CentreKind,
+  MatterFilter,
+  OnlineLevel,
+} from '@/graphql/generated/graphql'
 import { DISTRICTS } from './districts'
 
 export interface MatterQuery {
