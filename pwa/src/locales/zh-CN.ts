@@ -275,6 +275,10 @@ export const zhCN = {
       REAL_NAME_ALREADY_VERIFIED: '您已完成实名认证。',
       ID_NUMBER_ALREADY_BOUND: '该身份证号码已绑定其他账号。如非本人操作，请携带身份证到受理中心处理。',
       REGISTRY_UNAVAILABLE: '实名核验服务暂时不可用，请稍后再试。',
+      ILLEGAL_TRANSITION: '办件当前状态不允许这项操作，请刷新后查看。',
+      MATTER_NOT_ONLINE: '该事项需要到窗口办理，请预约或前往受理中心。',
+      MATTER_NOT_OFFERED: '该中心不受理此事项，请选择其他中心。',
+      RESIDENT_NOT_FOUND: '没有找到该身份证号码的实名用户。',
     } as Record<string, string>,
   },
   districts: {
