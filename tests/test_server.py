@@ -47,7 +47,7 @@ def _start_server(env: dict[str, str], log: Path) -> Iterator[str]:
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a loaded 2-core machine migrates and seeds slowly
         while True:
             if process.poll() is not None:
                 raise AssertionError("server exited:\n" + log.read_text())
