@@ -15,7 +15,9 @@ from strawberry.types import ExecutionContext
 from backend.audit.queries import AuditQueries
 from backend.centres.queries import CentreQueries
 from backend.centres.types import Centre
+from backend.graphql.budget import settings_budget
 from backend.graphql.context import Context, Info
+from backend.graphql.cost import QueryCostLimiter
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
 from backend.graphql.relay import decode_global_id
 from backend.identity.mutations import IdentityMutations
@@ -91,6 +93,7 @@ def build_schema() -> TongbanSchema:
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QueryCostLimiter(settings_budget),
         ErrorShaping,
     ]
     return TongbanSchema(
