@@ -30,7 +30,7 @@ c:centres(first:100,after:"Y3Vyc29yOjE5OQ=="){...P} d:centres(first:100){...P}
 e:centres(first:100){...P} f:centres(first:100){...P} g:centres(first:100){...P}
 h:centres(first:100){...P} i:centres(first:100){...P} m:matters(first:100){...M}
 n:matters(first:100,after:"Y3Vyc29yOjk5"){...M} o:matters(first:100){...M} departments{...D}
-nearbyCentres(lat:31.23,lng:121.47,withinMinutes:100000,first:100){distanceMeters
+nearbyCentres(lat:31.23,lng:121.47,withinMinutes:120,first:100){distanceMeters
 walkingMinutes centre{...C}}}
 fragment P on CentreConnection{totalCount pageInfo{hasNextPage endCursor} edges{cursor node{...C}}}
 fragment C on Centre{id code name shortName district districtCode kind address addressApproximate
