@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     # out before it runs (a page of 50 centres x 100 matters costs about 20,000), the size
     # of its answer, and its time.
     max_query_cost: int = Field(default=25_000, ge=1)
-    max_response_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    max_response_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)  # the 50 x 100 page: 0.6 MB
     operation_timeout_seconds: float = Field(default=10.0, gt=0)
     debug: bool = False
 

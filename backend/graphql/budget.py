@@ -29,6 +29,11 @@ Spending:
 - the answer: `cap_response` replaces an HTTP answer over `max_response_bytes` by a small
   RESPONSE_TOO_LARGE error instead of sending it.
 
+Cancelling takes effect at the operation's next `await` (a DataLoader, a query): a stretch of
+pure-Python completion inside graphql-core runs to its end first. The price limit is what
+keeps those stretches short (the whole 50 x 100 catalogue page is about 0.6 s of work); the
+time budget is for operations that wait (a slow database, a slow registry).
+
 Over WebSocket an operation is a task of its own already: the client cancels it with
 `complete`, and closing the socket cancels all of them (strawberry's handler does both).
 """
