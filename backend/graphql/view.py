@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -58,7 +57,7 @@ class GraphQLApp(GraphQL[Context, None]):
     async def execute_single(
         self,
         request: Request,
-        request_adapter: AsyncHTTPRequestAdapter,
+        request_adapter: Any,
         sub_response: Response,
         context: Context,
         root_value: None,
