@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     max_tokens: int = 2000
     max_page_size: int = 100
     max_request_bytes: int = 256 * 1024  # a GraphQL document is text; 256 KiB is plenty
+    # The work one operation may do (backend/graphql/cost.py, budget.py): its price, worked
+    # out before it runs (a page of 50 centres x 100 matters costs about 20,000), the size
+    # of its answer, and its time.
+    max_query_cost: int = Field(default=25_000, ge=1)
+    max_response_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)  # the 50 x 100 page: 0.6 MB
+    operation_timeout_seconds: float = Field(default=10.0, gt=0)
     debug: bool = False
     # Durable event streams: how often each instance republishes events whose publish failed.
     stream_relay_seconds: float = Field(default=2.0, gt=0)

@@ -24,7 +24,9 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
+from backend.graphql.budget import settings_budget
 from backend.graphql.context import Context, Denial, Info
+from backend.graphql.cost import QueryCostLimiter
 from backend.graphql.devtools import developer_tools
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
 from backend.graphql.introspection import NoIntrospection
@@ -119,6 +121,7 @@ def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSch
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QueryCostLimiter(settings_budget),
         ErrorShaping,
         _recording_denials(recorders),
     ]

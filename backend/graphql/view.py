@@ -10,9 +10,19 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from strawberry.types.unset import UnsetType
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
+from backend.graphql.budget import (
+    BudgetPolicy,
+    ClientDisconnected,
+    cap_response,
+    resolve_budget,
+    run_within_budget,
+    settings_budget,
+)
 from backend.graphql.context import Anonymous, Authenticator, Context
 from backend.graphql.schema import TongbanSchema
 from backend.platform.requestmeta import RequestMeta
@@ -20,7 +30,12 @@ from backend.platform.requestmeta import RequestMeta
 
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(
-        self, schema: TongbanSchema, *, authenticator: Authenticator, graphiql: bool
+        self,
+        schema: TongbanSchema,
+        *,
+        authenticator: Authenticator,
+        graphiql: bool,
+        budget: BudgetPolicy = settings_budget,
     ) -> None:
         super().__init__(
             schema,
@@ -28,6 +43,39 @@ class GraphQLApp(GraphQL[Context, None]):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.authenticator = authenticator
+        self.budget = budget  # time and answer size over HTTP (budget.py)
+
+    async def run(
+        self, request: Request | WebSocket, context: Any = UNSET, root_value: Any = UNSET
+    ) -> Any:
+        try:
+            response = await super().run(request, context, root_value)
+        except ClientDisconnected:
+            return Response(status_code=499)  # nginx's "client closed request"; nobody reads it
+        if isinstance(request, Request) and isinstance(response, Response):
+            state = request.state
+            response = cap_response(
+                response, getattr(state, "budget", None), getattr(state, "request_id", "-")
+            )
+        return response
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        budget = await resolve_budget(self.budget, context)
+        request.state.budget, request.state.request_id = budget, context.meta.request_id
+        operation = super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        return await run_within_budget(
+            operation, budget, receive=request.receive, request_id=context.meta.request_id
+        )
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | Any
