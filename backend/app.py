@@ -14,6 +14,7 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from backend import db
+from backend.edge import AccessLog, ClientAddress
 from backend.graphql.schema import schema
 from backend.graphql.view import GraphQLApp
 from backend.identity.registry import get_registry
@@ -123,5 +124,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)],
+        middleware=[
+            # Outermost first: the client address is settled before anything reads it.
+            Middleware(ClientAddress, trusted_proxies=settings.trusted_proxies),
+            Middleware(AccessLog),
+            Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes),
+        ],
     )

@@ -24,6 +24,7 @@ from redis import asyncio as redis_asyncio
 from starlette.applications import Starlette
 
 from backend import db
+from backend.edge import UVICORN_OPTIONS
 from backend.graphql.auth import Authentication
 from backend.graphql.context import Context
 from backend.graphql.schema import schema
@@ -184,7 +185,12 @@ async def live_server(database_url: str, broker: Broker) -> AsyncIterator[LiveSe
     """The real app served by uvicorn on a free port, in this event loop: for WebSocket
     clients and for libraries that fetch over real HTTP (PyJWKClient)."""
     config = uvicorn.Config(
-        test_app(broker), host="127.0.0.1", port=0, lifespan="off", log_level="warning"
+        test_app(broker),
+        host="127.0.0.1",
+        port=0,
+        lifespan="off",
+        log_level="warning",
+        **UVICORN_OPTIONS,
     )
     server = uvicorn.Server(config)
     server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]  # test owns signals

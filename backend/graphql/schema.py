@@ -17,6 +17,7 @@ from backend.centres.queries import CentreQueries
 from backend.centres.types import Centre
 from backend.graphql.context import Context, Info
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
+from backend.graphql.operation import RecordOperation
 from backend.graphql.relay import decode_global_id
 from backend.identity.mutations import IdentityMutations
 from backend.identity.queries import IdentityQueries, resident_node, staff_node
@@ -92,6 +93,7 @@ def build_schema() -> TongbanSchema:
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         ErrorShaping,
+        RecordOperation,
     ]
     return TongbanSchema(
         query=Query,

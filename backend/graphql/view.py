@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult, SubscriptionExecutionResult
 from strawberry.types.unset import UnsetType
 
 from backend.graphql.auth import Authentication
 from backend.graphql.context import Context
+from backend.graphql.get_requests import GetRefused, check_get
 from backend.graphql.schema import TongbanSchema
 from backend.platform.requestmeta import RequestMeta
 
@@ -26,17 +31,14 @@ class GraphQLApp(GraphQL[Context, None]):
             graphql_ide="graphiql" if graphiql else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
+        self.graphql_schema = schema._schema  # for the GET checks (get_requests.py)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | Any
     ) -> Context:
         broker = getattr(request.app.state, "broker", None) if "app" in request.scope else None
-        meta = RequestMeta.new(
-            client_address=request.client.host if request.client else None,
-            request_id=request.headers.get("x-request-id"),
-        )
-        if isinstance(response, Response):
-            response.headers["x-request-id"] = meta.request_id
+        # Client address and request id as the edge settled them (backend/edge.py).
+        meta = RequestMeta.from_scope(request.scope)
         # WebSocket connections authenticate in connection_init (on_ws_connect), not headers.
         auth = (
             Authentication.anonymous()
@@ -44,6 +46,29 @@ class GraphQLApp(GraphQL[Context, None]):
             else Authentication.from_authorization(request.headers.get("authorization"))
         )
         return Context(request=request, broker=broker, auth=auth, meta=meta)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except GetRefused as refused:  # raised before any response was started
+            await refused.response()(scope, receive, send)
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> ExecutionResult | list[ExecutionResult] | SubscriptionExecutionResult:
+        if request_adapter.method == "GET" and isinstance(request_data, GraphQLRequestData):
+            check_get(
+                request.headers, request_data.query, request_data.variables, self.graphql_schema
+            )
+        return await super().execute_operation(
+            request, request_adapter, request_data, context, root_value, sub_response
+        )
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """`{"authorization": "Bearer <token>"}` in connection_init; a bad token is refused

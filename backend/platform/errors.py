@@ -24,6 +24,8 @@ class ErrorCode(str, Enum):
     TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
     TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    # Transport: a GraphQL GET that must be a POST (signed in, a mutation, string variables)
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     # Access
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
