@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from functools import lru_cache
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -76,8 +77,13 @@ class ClientAddress:
 
 def _source(scope: Scope) -> str:
     client = scope.get("client")
-    key = RequestMeta(request_id="", client_address=client[0] if client else None).source_key
-    return key or "-"
+    return _source_key(client[0]) if client else "-"
+
+
+@lru_cache(maxsize=4096)
+def _source_key(address: str) -> str:
+    """RequestMeta's keyed hash of the address (one HMAC per address, not per request)."""
+    return RequestMeta(request_id="", client_address=address).source_key or "-"
 
 
 def _request_id(scope: Scope) -> str:

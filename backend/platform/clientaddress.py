@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
+from functools import lru_cache
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -19,6 +20,7 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 MAX_FORWARDED_ENTRIES = 32  # a longer chain is not a real proxy chain; read its tail only
 
 
+@lru_cache(maxsize=4096)  # the same few proxies and clients, request after request
 def parse_address(text: str) -> IPAddress | None:
     """An address as proxies write it ("203.0.113.7", "203.0.113.7:4711", "2001:db8::1",
     "[2001:db8::1]:443"); IPv4-mapped IPv6 becomes IPv4. None for anything else."""
@@ -52,6 +54,7 @@ class TrustedProxies:
         self.networks: tuple[IPNetwork, ...] = tuple(
             ipaddress.ip_network(entry.strip(), strict=False) for entry in entries
         )
+        self._verdicts: dict[IPAddress, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self.networks)
@@ -61,7 +64,12 @@ class TrustedProxies:
             address = parse_address(address)
         if not isinstance(address, ipaddress.IPv4Address | ipaddress.IPv6Address):
             return False
-        return any(address in network for network in self.networks)
+        verdict = self._verdicts.get(address)
+        if verdict is None:
+            if len(self._verdicts) >= 4096:
+                self._verdicts.clear()
+            verdict = self._verdicts[address] = any(address in net for net in self.networks)
+        return verdict
 
 
 def client_address(
@@ -76,15 +84,15 @@ def client_address(
     if peer is None:
         return None
     parsed = parse_address(peer)
-    client = str(parsed) if parsed is not None else peer
     if parsed is None or parsed not in trusted:
-        return client
+        return str(parsed) if parsed is not None else peer
+    client: IPAddress = parsed
     entries = [part for value in forwarded_for for part in value.split(",")]
     for entry in reversed(entries[-MAX_FORWARDED_ENTRIES:]):
         address = parse_address(entry)
         if address is None:
-            return client
-        client = str(address)
+            break
+        client = address
         if address not in trusted:
-            return client
-    return client
+            break
+    return str(client)

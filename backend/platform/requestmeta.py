@@ -10,7 +10,7 @@ trail and the access log all see the same values.
 from __future__ import annotations
 
 import re
-import uuid
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +26,7 @@ def accept_request_id(value: str | None) -> str:
     """A caller-supplied X-Request-ID is kept only when it looks like an id: 8-64 letters,
     digits, dots, dashes or underscores. Anything else gets a fresh random id."""
     if value is None or not _REQUEST_ID.match(value):
-        return uuid.uuid4().hex
+        return secrets.token_hex(16)
     return value
 
 
