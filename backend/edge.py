@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-from functools import lru_cache
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -76,14 +75,11 @@ class ClientAddress:
 
 
 def _source(scope: Scope) -> str:
+    """RequestMeta's keyed hash of the client address: the one rate limits and audit use.
+    (Not cached per address: the key comes from the current cipher, which tests swap.)"""
     client = scope.get("client")
-    return _source_key(client[0]) if client else "-"
-
-
-@lru_cache(maxsize=4096)
-def _source_key(address: str) -> str:
-    """RequestMeta's keyed hash of the address (one HMAC per address, not per request)."""
-    return RequestMeta(request_id="", client_address=address).source_key or "-"
+    key = RequestMeta(request_id="", client_address=client[0] if client else None).source_key
+    return key or "-"
 
 
 def _request_id(scope: Scope) -> str:
