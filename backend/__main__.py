@@ -94,8 +94,14 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         from backend.app import create_app
+        from backend.platform.edge import UVICORN_OPTIONS, quiet_uvicorn
 
-        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+        # No proxy headers and no access log from uvicorn: backend/platform/edge.py does both.
+        config = uvicorn.Config(
+            create_app(), host=args.host, port=args.port, log_level="info", **UVICORN_OPTIONS
+        )
+        quiet_uvicorn()
+        uvicorn.Server(config).run()
     elif args.command == "migrate":
         asyncio.run(_migrate())
     elif args.command == "seed":

@@ -22,6 +22,7 @@ from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
 from backend.middleware import BodySizeLimit
 from backend.platform import infra, streams
+from backend.platform.edge import AccessLog, ClientAddress
 from backend.platform.infra import Infrastructure, InfrastructureScope
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
@@ -148,7 +149,10 @@ def create_app(
         routes=routes,
         lifespan=lifespan,
         middleware=[
+            # Outermost first: the client address is settled before anything reads it.
+            Middleware(ClientAddress, trusted_proxies=settings.trusted_proxies),
             Middleware(InfrastructureScope, infra=container),
+            Middleware(AccessLog),
             Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes),
         ],
     )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +49,9 @@ class Settings(BaseSettings):
     debug: bool = False
     # Durable event streams: how often each instance republishes events whose publish failed.
     stream_relay_seconds: float = Field(default=2.0, gt=0)
+    # Proxies (addresses or CIDRs) whose X-Forwarded-For is believed (backend/platform/edge.py).
+    # Empty: the TCP peer is the client, always. Env: comma-separated or a JSON list.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     # Identity, tokens and personal data (docs/identity.md). Keys left unset are generated
     # into var/keys/ on first run while allow_dev_keys is on; production turns it off and
@@ -74,6 +80,23 @@ class Settings(BaseSettings):
     sms_adapter: str = "backend.identity.sms:OutboxSmsSender"
     # Load the demo residents and staff of seed/staff.json (demo passwords!). Off in production.
     seed_demo_accounts: bool = True
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _check_proxies(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            ipaddress.ip_network(entry.strip(), strict=False)  # ValueError: refuse to start
+        return value
 
 
 @lru_cache(maxsize=1)

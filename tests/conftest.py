@@ -29,6 +29,7 @@ from backend.graphql.context import Context
 from backend.identity.authentication import Authentication
 from backend.platform import infra, ratelimit
 from backend.platform.broker import Broker, RedisBroker
+from backend.platform.edge import UVICORN_OPTIONS
 from backend.platform.infra import Infrastructure
 from backend.platform.requestmeta import RequestMeta
 from backend.seeding import load_seed
@@ -192,7 +193,12 @@ async def live_server(
     """The real app served by uvicorn on a free port, in this event loop: for WebSocket
     clients and for libraries that fetch over real HTTP (PyJWKClient)."""
     config = uvicorn.Config(
-        test_app(infrastructure), host="127.0.0.1", port=0, lifespan="off", log_level="warning"
+        test_app(infrastructure),
+        host="127.0.0.1",
+        port=0,
+        lifespan="off",
+        log_level="warning",
+        **UVICORN_OPTIONS,
     )
     server = uvicorn.Server(config)
     server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]  # test owns signals

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -23,58 +17,16 @@ from redis import asyncio as redis_asyncio
 from websockets.exceptions import ConnectionClosedError
 from websockets.sync.client import connect
 
-from backend.settings import PROJECT_ROOT
 from tests.conftest import REDIS_URL, SEED_DIR, postgres_url_for, recreate_database, worker_id
+from tests.realserver import embedded_env, start_server
 
 TOTALS = "{ centres { totalCount } matters { totalCount } departments { name } }"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _start_server(env: dict[str, str], log: Path) -> Iterator[str]:
-    port = _free_port()
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "backend", "serve", "--port", str(port)],
-            env={**os.environ, **env},
-            cwd=PROJECT_ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180  # a loaded 2-core machine migrates and seeds slowly
-        while True:
-            if process.poll() is not None:
-                raise AssertionError("server exited:\n" + log.read_text())
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise AssertionError("server did not start:\n" + log.read_text())
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
 def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     var = tmp_path_factory.mktemp("embedded")
-    env = {
-        "TONGBAN_DATABASE_URL": f"sqlite://{var / 'tongban.sqlite3'}",
-        "TONGBAN_VAR_DIR": str(var),
-        "TONGBAN_SEED_DIR": str(SEED_DIR),
-    }
-    os.environ.pop("TONGBAN_REDIS_URL", None)
-    yield from _start_server(env, var / "server.log")
+    yield from start_server(embedded_env(var), var / "server.log")
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +40,7 @@ async def production_server(tmp_path_factory: pytest.TempPathFactory) -> Iterato
         "TONGBAN_VAR_DIR": str(var),
         "TONGBAN_SEED_DIR": str(SEED_DIR),
     }
-    for base in _start_server(env, var / "server.log"):
+    for base in start_server(env, var / "server.log"):
         yield base
 
 
@@ -105,9 +57,9 @@ async def two_instances(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterat
         "TONGBAN_VAR_DIR": str(var),
         "TONGBAN_SEED_DIR": str(SEED_DIR),
     }
-    first = _start_server(env, var / "a.log")
+    first = start_server(env, var / "a.log")
     # The second waits for the first to migrate and seed, as docker/compose.yaml does.
-    second = _start_server(
+    second = start_server(
         {**env, "TONGBAN_MIGRATE_ON_START": "false", "TONGBAN_SEED_ON_START": "false"},
         var / "b.log",
     )

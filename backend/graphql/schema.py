@@ -30,6 +30,7 @@ from backend.graphql.cost import QueryCostLimiter
 from backend.graphql.devtools import developer_tools
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
 from backend.graphql.introspection import NoIntrospection
+from backend.graphql.operation import RecordOperation
 from backend.graphql.relay import MAX_PK
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.requestmeta import RequestMeta
@@ -124,6 +125,7 @@ def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSch
         lambda: QueryCostLimiter(settings_budget),
         ErrorShaping,
         _recording_denials(recorders),
+        RecordOperation,
     ]
     if not tools.introspection:
         extensions.insert(0, lambda: AddValidationRules([NoIntrospection]))

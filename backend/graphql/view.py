@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from strawberry.types import ExecutionResult
+from strawberry.types import ExecutionResult, SubscriptionExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from backend.graphql.budget import (
@@ -24,6 +26,7 @@ from backend.graphql.budget import (
     settings_budget,
 )
 from backend.graphql.context import Anonymous, Authenticator, Context
+from backend.graphql.get_requests import GetRefused, check_get
 from backend.graphql.schema import TongbanSchema
 from backend.platform.requestmeta import RequestMeta
 
@@ -44,6 +47,7 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.authenticator = authenticator
         self.budget = budget  # time and answer size over HTTP (budget.py)
+        self.graphql_schema = schema._schema  # for the GET checks (get_requests.py)
 
     async def run(
         self, request: Request | WebSocket, context: Any = UNSET, root_value: Any = UNSET
@@ -80,12 +84,8 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | Any
     ) -> Context:
-        meta = RequestMeta.new(
-            client_address=request.client.host if request.client else None,
-            request_id=request.headers.get("x-request-id"),
-        )
-        if isinstance(response, Response):
-            response.headers["x-request-id"] = meta.request_id
+        # Client address and request id as the edge settled them (backend/platform/edge.py).
+        meta = RequestMeta.from_scope(request.scope)
         # WebSocket connections authenticate in connection_init (on_ws_connect), not headers.
         auth = (
             Anonymous()
@@ -93,6 +93,29 @@ class GraphQLApp(GraphQL[Context, None]):
             else self.authenticator(request.headers.get("authorization"))
         )
         return Context(request=request, auth=auth, meta=meta)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except GetRefused as refused:  # raised before any response was started
+            await refused.response()(scope, receive, send)
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> ExecutionResult | list[ExecutionResult] | SubscriptionExecutionResult:
+        if request_adapter.method == "GET" and isinstance(request_data, GraphQLRequestData):
+            check_get(
+                request.headers, request_data.query, request_data.variables, self.graphql_schema
+            )
+        return await super().execute_operation(
+            request, request_adapter, request_data, context, root_value, sub_response
+        )
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """`{"authorization": "Bearer <token>"}` in connection_init; a bad token is refused

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import time
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from pathlib import Path
+from urllib.parse import quote, urlencode
 
+import httpx
 import pytest
 from strawberry import relay
 from tortoise import connections
+from websockets.sync.client import connect
 
 from backend.identity.models import StaffRole
 from tests.conftest import GraphQLClient, capture_logs
@@ -19,10 +26,12 @@ from tests.identity.helpers import (
     VERIFY,
     latest_code,
     make_staff,
+    new_id_number,
     new_phone,
     registry_person,
     staff_token,
 )
+from tests.realserver import embedded_env, start_server
 
 RESIDENT_NODE = """query($id: ID!) { node(id: $id) { ... on Resident {
     id phone realName idNumber verified } } }"""
@@ -142,3 +151,86 @@ async def test_nothing_personal_is_stored_in_the_clear(gql: GraphQLClient) -> No
         dump = json.dumps(rows, default=str, ensure_ascii=False)
         for secret in (person.id_number, phone, person.name):
             assert secret not in dump, table
+
+
+@pytest.fixture(scope="module")
+def logged_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The real server; its whole stdout and stderr go to the log file."""
+    var = tmp_path_factory.mktemp("privacy")
+    log = var / "server.log"
+    for base in start_server(embedded_env(var), log):
+        yield base, log
+
+
+def test_urls_carrying_personal_data_never_reach_the_server_log(
+    logged_server: tuple[str, Path],
+) -> None:
+    base, log = logged_server
+    phone, other_phone, code = new_phone(), new_phone(), "482913"
+    name, id_number = "欧阳修远", new_id_number()
+    graphql = f"{base}/graphql"
+
+    def get(token: str | None = None, **params: str) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.get(f"{graphql}?{urlencode(params)}", headers=headers, timeout=30)
+
+    refused = [
+        # A mutation in the query string: refused before it runs (no code is sent).
+        get(query=f'mutation {{ requestLoginCode(phone: "{phone}") {{ sent }} }}'),
+        get(
+            query="mutation($p: String!, $c: String!) { login(phone: $p, code: $c) "
+            "{ errors { code } } }",
+            variables=json.dumps({"p": phone, "c": code}),
+        ),
+        get(
+            query="mutation($n: String!, $i: String!) { verifyRealName(name: $n, idNumber: $i) "
+            "{ errors { code } } }",
+            variables=json.dumps({"n": name, "i": id_number}),
+        ),
+        # A query with string variables, and a signed-in caller's query.
+        get(
+            query="query($q: String) { matters(filter: {search: $q}) { totalCount } }",
+            variables=json.dumps({"q": f"{name} {id_number}"}),
+        ),
+        get("some.access.token", query=f"{{ me {{ role }} }} # {phone} {code}"),
+    ]
+    assert [r.status_code for r in refused] == [405] * len(refused)
+    assert {r.json()["errors"][0]["extensions"]["code"] for r in refused} == {"METHOD_NOT_ALLOWED"}
+    # An anonymous public query may run over GET; its arguments still stay out of the log.
+    allowed = get(
+        query=f'{{ matters(filter: {{search: "{name} {phone} {code}"}}) {{ totalCount }} }}'
+    )
+    assert allowed.status_code == 200 and "errors" not in allowed.json()
+    # Personal data in the path, and in a WebSocket's query string.
+    httpx.get(f"{base}/residents/{phone}/{quote(name)}/{id_number}?code={code}", timeout=30)
+    ws_url = base.replace("http://", "ws://") + f"/graphql?phone={phone}&code={code}"
+    with connect(ws_url, subprotocols=["graphql-transport-ws"], open_timeout=10) as ws:  # type: ignore[list-item]
+        ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        assert json.loads(ws.recv(timeout=10))["type"] == "connection_ack"
+    # Bodies are not logged either; this one really sends a code, so the SMS line shows.
+    posted = httpx.post(
+        graphql, json={"query": REQUEST_CODE, "variables": {"phone": other_phone}}, timeout=30
+    )
+    assert posted.json()["data"]["requestLoginCode"]["sent"] is True
+
+    logged = _wait_for(log, "WS /graphql close", " POST /graphql 200 ")
+    access = [line for line in logged.splitlines() if "tongban.access" in line]
+    assert sum(" GET /graphql 405 " in line for line in access) == len(refused), logged
+    assert sum(" GET /graphql 200 " in line for line in access) == 1, logged
+    assert any(re.search(r" GET /residents/\*/\*/\*X? 200 ", line) for line in access), logged
+    assert any(" POST /graphql 200 " in line and "op=mutation" in line for line in access)
+    assert any("WS /graphql open" in line for line in access)
+    assert f"{other_phone[:3]}****{other_phone[7:]}" in logged  # the SMS adapter's masked line
+    assert f"{phone[:3]}****{phone[7:]}" not in logged  # the GET mutation never ran
+    for secret in (phone, other_phone, code, name, id_number, quote(name), "phone=", "?"):
+        assert secret not in logged, secret
+
+
+def _wait_for(log: Path, *markers: str) -> str:
+    """The log once every marker is in it (a line is written just after its response)."""
+    deadline = time.monotonic() + 10
+    text = log.read_text()
+    while not all(marker in text for marker in markers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        text = log.read_text()
+    return text

@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from backend.settings import PROJECT_ROOT
 from tests.conftest import SEED_DIR
-from tests.test_server import _start_server
+from tests.realserver import start_server
 
 PWA_DIST = PROJECT_ROOT / "pwa" / "dist"
 CHROMIUM = os.environ.get("TONGBAN_CHROMIUM", "/usr/bin/chromium")
@@ -72,7 +72,7 @@ def server(server_env: dict[str, str]) -> Iterator[str]:
     )
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("TONGBAN_REDIS_URL", raising=False)  # the embedded default
-        yield from _start_server(server_env, Path(server_env["TONGBAN_VAR_DIR"]) / "server.log")
+        yield from start_server(server_env, Path(server_env["TONGBAN_VAR_DIR"]) / "server.log")
 
 
 @pytest.fixture(scope="module")
