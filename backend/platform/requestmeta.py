@@ -7,7 +7,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,6 @@ class RequestMeta:
     @classmethod
     def new(cls, client_address: str | None = None, request_id: str | None = None) -> RequestMeta:
         """A caller-supplied X-Request-ID is kept only when it looks like an id."""
-        if request_id is None or not _REQUEST_ID.match(request_id):
+        if request_id is None or not _REQUEST_ID.fullmatch(request_id):
             request_id = uuid.uuid4().hex
         return cls(request_id=request_id, client_address=client_address)
