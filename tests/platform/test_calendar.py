@@ -13,17 +13,17 @@ from backend.platform.calendar import HOLIDAY_NAMES_ZH, CalendarDay, calendar_da
 UNKNOWN_YEAR = 2031  # chinese-calendar 1.x knows up to the year after its release
 
 
-@pytest.mark.parametrize(
-    ("day", "name"),
-    [
-        (date(2026, 1, 1), "元旦"),  # a Thursday
-        (date(2026, 2, 17), "春节"),  # a Tuesday
-        (date(2026, 5, 1), "劳动节"),  # a Friday
-        (date(2025, 10, 6), "中秋节"),  # a Monday, in the National Day week of 2025
-        (date(2026, 10, 1), "国庆节"),  # a Thursday
-        (date(2015, 9, 3), "中国人民抗日战争胜利70周年纪念日"),
-    ],
-)
+HOLIDAYS = [
+    (date(2026, 1, 1), "元旦"),  # a Thursday
+    (date(2026, 2, 17), "春节"),  # a Tuesday
+    (date(2026, 5, 1), "劳动节"),  # a Friday
+    (date(2025, 10, 6), "中秋节"),  # a Monday, in the National Day week of 2025
+    (date(2026, 10, 1), "国庆节"),  # a Thursday
+    (date(2015, 9, 3), "中国人民抗日战争胜利70周年纪念日"),  # a Thursday
+]
+
+
+@pytest.mark.parametrize(("day", "name"), HOLIDAYS, ids=[d.isoformat() for d, _ in HOLIDAYS])
 def test_statutory_holidays_are_rest_days_with_their_chinese_name(day: date, name: str) -> None:
     assert day.weekday() < 5  # a weekday the calendar turns into a holiday
     assert calendar_day(day) == CalendarDay(
@@ -43,6 +43,7 @@ def test_statutory_holidays_are_rest_days_with_their_chinese_name(day: date, nam
         date(2026, 5, 9),  # Saturday, worked for Labour Day
         date(2026, 10, 10),  # Saturday, worked for National Day
     ],
+    ids=str,
 )
 def test_makeup_working_days_are_weekend_workdays_without_a_holiday_name(day: date) -> None:
     assert day.weekday() == 5
