@@ -118,6 +118,7 @@ async def redis_client() -> AsyncIterator[redis_asyncio.Redis]:
 class GraphQLResult:
     data: dict[str, Any] | None
     errors: list[dict[str, Any]] = field(default_factory=list)
+    request_id: str = ""  # what the audit log records for this request: filter by it
 
     @property
     def codes(self) -> list[str | None]:
@@ -128,32 +129,47 @@ class GraphQLClient:
     """Executes documents against the real schema with a fresh per-request context.
 
     `gql.with_token(access_token)` sends as that user (as `Authorization: Bearer` would).
+    Every call is a request with a fresh id (`result.request_id`), unless the client was made
+    with `with_request_id(...)`: a test finds what its own request wrote to the audit log by
+    that id, never by "the newest rows", which other tests in the worker also write.
     """
 
-    def __init__(self, authorization: str | None = None, client_address: str | None = None) -> None:
+    def __init__(
+        self,
+        authorization: str | None = None,
+        client_address: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
         self.authorization = authorization
         self.client_address = client_address
+        self.request_id = request_id
 
     def with_token(self, token: str | None) -> GraphQLClient:
-        return GraphQLClient(f"Bearer {token}" if token else None, self.client_address)
+        return self.with_authorization(f"Bearer {token}" if token else None)
 
     def with_authorization(self, value: str | None) -> GraphQLClient:
-        return GraphQLClient(value, self.client_address)
+        return GraphQLClient(value, self.client_address, self.request_id)
 
     def from_address(self, client_address: str) -> GraphQLClient:
-        return GraphQLClient(self.authorization, client_address)
+        return GraphQLClient(self.authorization, client_address, self.request_id)
+
+    def with_request_id(self, request_id: str) -> GraphQLClient:
+        return GraphQLClient(self.authorization, self.client_address, request_id)
 
     async def __call__(self, query: str, **variables: Any) -> GraphQLResult:
+        meta = RequestMeta.new(client_address=self.client_address, request_id=self.request_id)
+        if self.request_id is not None:
+            assert meta.request_id == self.request_id, "not an id RequestMeta keeps"
         context = Context(
             request=None,
             auth=Authentication.from_authorization(self.authorization),
-            meta=RequestMeta.new(client_address=self.client_address),
+            meta=meta,
         )
         result = await SCHEMA.execute(
             query, variable_values=variables or None, context_value=context
         )
         errors = [e.formatted for e in result.errors or []]
-        return GraphQLResult(data=result.data, errors=errors)
+        return GraphQLResult(data=result.data, errors=errors, request_id=meta.request_id)
 
 
 @pytest.fixture

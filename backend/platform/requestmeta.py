@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 # Keys in the ASGI scope's "state" dict (Starlette's request.state).
 STATE_REQUEST_ID = "tongban_request_id"
@@ -25,7 +25,7 @@ STATE_OPERATION = "tongban_graphql_operation"
 def accept_request_id(value: str | None) -> str:
     """A caller-supplied X-Request-ID is kept only when it looks like an id: 8-64 letters,
     digits, dots, dashes or underscores. Anything else gets a fresh random id."""
-    if value is None or not _REQUEST_ID.match(value):
+    if value is None or not _REQUEST_ID.fullmatch(value):
         return secrets.token_hex(16)
     return value
 

@@ -38,3 +38,31 @@ async def test_ids_beyond_the_key_column_and_non_node_types_are_invalid(gql: Gra
     for bad in (_gid("Centre:2147483648"), _gid("Centre:99999999999999999999"), _gid("Query:1")):
         result = await gql("query($id: ID!) { node(id: $id) { id } }", id=bad)
         assert result.codes == ["INVALID_ID"], bad
+
+
+async def test_node_round_trip_and_bad_ids(gql: GraphQLClient) -> None:
+    first = await gql(
+        "{ centres(first: 1) { edges { node { id code } } } "
+        "matters(first: 1) { edges { node { id code department { id code } } } } }"
+    )
+    centre = first.data["centres"]["edges"][0]["node"]  # type: ignore[index]
+    matter = first.data["matters"]["edges"][0]["node"]  # type: ignore[index]
+    query = """query($id: ID!) { node(id: $id) { id __typename
+        ... on Centre { code } ... on Matter { code } ... on Department { code } } }"""
+    for expected in (centre, matter, matter["department"]):
+        result = await gql(query, id=expected["id"])
+        assert result.data["node"]["code"] == expected["code"]  # type: ignore[index]
+
+    for bad in (
+        "!!!",
+        "",
+        _gid("Centre"),
+        _gid("Centre:abc"),
+        _gid("Spaceship:1"),
+        _gid("Centre:-4"),
+    ):
+        result = await gql(query, id=bad)
+        assert result.codes == ["INVALID_ID"], bad
+        assert result.data is None
+    missing = await gql(query, id=_gid("Centre:99999999"))
+    assert missing.codes == ["NOT_FOUND"]

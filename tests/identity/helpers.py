@@ -9,6 +9,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import strawberry
+
 from backend.identity import seed as identity_seed
 from backend.identity.idnumber import make_id_number
 from backend.identity.models import StaffAccount, StaffRole
@@ -36,6 +38,11 @@ STAFF_LOGIN = """mutation($u: String!, $p: String!) { staffLogin(username: $u, p
     errors { field message code } } }"""
 ME = """{ me { role verified resident { id phone realName idNumber verified }
     staff { id username role centre { code } } } }"""
+
+
+def node_pk(global_id: str) -> str:
+    """The database id behind a relay global ID (what the audit log names)."""
+    return strawberry.relay.GlobalID.from_id(global_id).node_id
 
 
 def new_phone() -> str:

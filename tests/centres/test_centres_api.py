@@ -1,25 +1,19 @@
-"""The public catalogue through GraphQL, against PostgreSQL with the real seed."""
+"""Centres through GraphQL (queries, types, service, loaders), against PostgreSQL with the
+real seed."""
 
 from __future__ import annotations
 
 import base64
 
-import pytest
-
-from backend.centres.models import HoursOverride
-from backend.centres.seed import load_centres
 from backend.seeding import read_seed
 from tests.conftest import SEED_DIR, GraphQLClient, count_queries
 
 
 async def test_totals(gql: GraphQLClient) -> None:
-    result = await gql("{ centres { totalCount } matters { totalCount } departments { name } }")
+    result = await gql("{ centres { totalCount } }")
     assert not result.errors
     assert result.data is not None
     assert result.data["centres"]["totalCount"] >= 215
-    assert result.data["matters"]["totalCount"] >= 160
-    assert [d["name"] for d in result.data["departments"]][:3] == ["公安", "民政", "人社"]
-    assert len(result.data["departments"]) == 11
 
 
 async def test_walking_every_page_visits_every_centre_once(gql: GraphQLClient) -> None:
@@ -90,33 +84,6 @@ async def test_filters(gql: GraphQLClient) -> None:
     assert "黄浦区五里桥街道社区事务受理服务中心" in names
 
 
-async def test_matter_filters_partition_the_catalogue(gql: GraphQLClient) -> None:
-    query = "query($f: MatterFilter) { matters(filter: $f) { totalCount } }"
-    total = (await gql(query)).data["matters"]["totalCount"]  # type: ignore[index]
-    levels = 0
-    for level in ("FULLY_ONLINE", "PREREVIEW", "COUNTER"):
-        levels += (await gql(query, f={"onlineLevel": level})).data["matters"]["totalCount"]  # type: ignore[index]
-    assert levels == total
-    city_wide = (await gql(query, f={"cityWide": True})).data["matters"]["totalCount"]  # type: ignore[index]
-    local = (await gql(query, f={"cityWide": False})).data["matters"]["totalCount"]  # type: ignore[index]
-    assert city_wide + local == total and local > 0
-
-    residence = await gql(
-        '{ matters(filter: {search: "居住证"}) { edges { node { name summary '
-        "department { code } } } } }"
-    )
-    found = [e["node"] for e in residence.data["matters"]["edges"]]  # type: ignore[index]
-    assert "居住证新办" in {n["name"] for n in found}
-    assert all("居住证" in n["name"] + n["summary"] for n in found)
-    assert any(n["department"]["code"] == "PUBLIC_SECURITY" for n in found)
-
-    civil = await gql(
-        '{ matters(filter: {departmentCode: "CIVIL_AFFAIRS"}, first: 100) '
-        "{ edges { node { department { name } } } } }"
-    )
-    assert {e["node"]["department"]["name"] for e in civil.data["matters"]["edges"]} == {"民政"}  # type: ignore[index]
-
-
 async def test_search_input_is_data_not_sql(gql: GraphQLClient) -> None:
     query = "query($f: CentreFilter) { centres(filter: $f) { totalCount } }"
     for text in ("'; DROP TABLE centre; --", "%", "_", "\\"):
@@ -179,34 +146,8 @@ async def test_nested_page_costs_a_constant_number_of_queries(gql: GraphQLClient
     assert len(large) == len(small) <= 9, large
 
 
-async def test_node_round_trip_and_bad_ids(gql: GraphQLClient) -> None:
-    first = await gql(
-        "{ centres(first: 1) { edges { node { id code } } } "
-        "matters(first: 1) { edges { node { id code department { id code } } } } }"
-    )
-    centre = first.data["centres"]["edges"][0]["node"]  # type: ignore[index]
-    matter = first.data["matters"]["edges"][0]["node"]  # type: ignore[index]
-    query = """query($id: ID!) { node(id: $id) { id __typename
-        ... on Centre { code } ... on Matter { code } ... on Department { code } } }"""
-    for expected in (centre, matter, matter["department"]):
-        result = await gql(query, id=expected["id"])
-        assert result.data["node"]["code"] == expected["code"]  # type: ignore[index]
-
-    def gid(raw: str) -> str:
-        return base64.b64encode(raw.encode()).decode()
-
-    for bad in ("!!!", "", gid("Centre"), gid("Centre:abc"), gid("Spaceship:1"), gid("Centre:-4")):
-        result = await gql(query, id=bad)
-        assert result.codes == ["INVALID_ID"], bad
-        assert result.data is None
-    missing = await gql(query, id=gid("Centre:99999999"))
-    assert missing.codes == ["NOT_FOUND"]
-
-
 async def test_lookup_by_code(gql: GraphQLClient) -> None:
-    result = await gql(
-        '{ centre(code: "310101-01") { name district } matter(code: "MZ001") { name } }'
-    )
+    result = await gql('{ centre(code: "310101-01") { name district } }')
     assert not result.errors
     assert result.data["centre"]["district"] == "黄浦区"  # type: ignore[index]
     unknown = await gql('{ centre(code: "nope") { name } }')
@@ -267,56 +208,3 @@ async def test_opening_hours_through_the_api(gql: GraphQLClient) -> None:
         '{ centre(code: "310101-01") { openingHours(date: "2026-02-30") { opensAt } } }'
     )
     assert bad.codes == ["GRAPHQL_VALIDATION_FAILED"]
-
-
-async def test_centre_hours_overrides_come_from_the_seed_and_reach_the_api(
-    gql: GraphQLClient,
-) -> None:
-    rows = read_seed(SEED_DIR, "centres.json")
-    target = next(r for r in rows if r["code"] == "310101-02")
-    target["hours_overrides"] = [
-        {"day_type": "REST_DAY", "opens": "08:30", "closes": "16:00", "note": "周末下午加开"},
-        {"date": "2026-11-28", "closed": True, "note": "系统升级暂停服务"},
-    ]
-    query = """{ centre(code: "310101-02") {
-        sunday: openingHours(date: "2026-11-22") { closesAt source note }
-        upgrade: openingHours(date: "2026-11-28") { isOpenDay source note }
-        sundayAfternoon: isOpenAt(at: "2026-11-22T15:00:00+08:00")
-    } other: centre(code: "310101-01") { openingHours(date: "2026-11-22") { closesAt } } }"""
-    try:
-        await load_centres(rows)
-        assert await load_centres(rows) == {"created": 0, "updated": 0}
-        result = await gql(query)
-        assert not result.errors
-        centre = result.data["centre"]  # type: ignore[index]
-        assert centre["sunday"] == {
-            "closesAt": "16:00:00",
-            "source": "CENTRE_DAY_TYPE",
-            "note": "周末下午加开",
-        }
-        assert centre["upgrade"] == {
-            "isOpenDay": False,
-            "source": "CENTRE_DATE",
-            "note": "系统升级暂停服务",
-        }
-        assert centre["sundayAfternoon"] is True
-        assert result.data["other"]["openingHours"]["closesAt"] == "11:30:00"  # type: ignore[index]
-    finally:
-        target.pop("hours_overrides")
-        await load_centres(rows)
-    restored = await gql(query)
-    assert restored.data["centre"]["sunday"]["source"] == "CITY_RULE"  # type: ignore[index]
-
-
-async def test_misleading_hours_overrides_are_refused(database_url: str) -> None:
-    rows = read_seed(SEED_DIR, "centres.json")
-    target = next(r for r in rows if r["code"] == "310101-02")
-    for bad in (
-        {"day_type": "REST_DAY", "date": "2026-11-28", "closed": True},
-        {"day_type": "REST_DAY", "opens": "16:00", "closes": "08:30"},
-        {"date": "2026-11-28"},
-    ):
-        target["hours_overrides"] = [bad]
-        with pytest.raises(ValueError, match="310101-02"):
-            await load_centres(rows)
-    assert await HoursOverride.all().count() == 0
