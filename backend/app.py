@@ -99,7 +99,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await db.connect(settings.database_url)
         if settings.seed_on_start:
             logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
-        broker = create_broker(settings.redis_url)
+        broker = create_broker(settings.redis_url, buffer=settings.broker_subscriber_buffer)
         await broker.connect()
         app.state.broker = broker
         try:

@@ -55,6 +55,8 @@ class ErrorCode(str, Enum):
     REAL_NAME_ALREADY_VERIFIED = "REAL_NAME_ALREADY_VERIFIED"
     ID_NUMBER_ALREADY_BOUND = "ID_NUMBER_ALREADY_BOUND"
     REGISTRY_UNAVAILABLE = "REGISTRY_UNAVAILABLE"
+    # Subscriptions: messages may have been missed; subscribe again and reload the state
+    RESYNC_REQUIRED = "RESYNC_REQUIRED"
     # Anything we did not expect; details are never sent to the client.
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
