@@ -214,7 +214,7 @@ class Broker(ABC):
         for subscriber in list(self._subscribers.get(channel, ())):
             if not subscriber.offer(message):
                 self._interrupt(channel, subscriber, InterruptReason.FELL_BEHIND)
-                logger.warning("a subscriber fell %d messages behind; asked to resync", self.buffer)
+                logger.warning("a subscriber left %d messages unread; asked to resync", self.buffer)
 
 
 class MemoryBroker(Broker):
@@ -240,7 +240,7 @@ class _Link:
 
     conn: AbstractConnection
     client_id: int
-    outbox: asyncio.Queue[tuple[str | bytes, ...]] = field(default_factory=asyncio.Queue)
+    outbox: asyncio.Queue[tuple[str | bytes, ...] | None] = field(default_factory=asyncio.Queue)
     pongs: dict[bytes, asyncio.Future[None]] = field(default_factory=dict)
 
 
@@ -272,7 +272,10 @@ class RedisBroker(Broker):
             protocol=2,
             retry=Retry(NoBackoff(), 0),
             client_name="tongban-broker-listener",
-            socket_timeout=self.CONNECT_TIMEOUT_S,
+            # No socket timeout: redis-py would wrap each write in asyncio.wait_for, which
+            # on Python 3.11 can swallow the cancellation of the writer. Reads time out by
+            # the heartbeat, the connection handshake by CONNECT_TIMEOUT_S.
+            socket_timeout=None,
             socket_connect_timeout=self.CONNECT_TIMEOUT_S,
         )
         self._heartbeat_s = heartbeat_s
@@ -419,9 +422,10 @@ class RedisBroker(Broker):
     async def _open_link(self) -> _Link:
         conn = self._listener_pool.make_connection()  # type: ignore[no-untyped-call]
         try:
-            await conn.connect()
-            await conn.send_command("CLIENT", "ID", check_health=False)
-            client_id = int(await conn.read_response())
+            async with asyncio.timeout(self.CONNECT_TIMEOUT_S):
+                await conn.connect()
+                await conn.send_command("CLIENT", "ID", check_health=False)
+                client_id = int(await conn.read_response())
         except BaseException:
             await conn.disconnect(nowait=True)
             raise
@@ -471,6 +475,7 @@ class RedisBroker(Broker):
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
+            link.outbox.put_nowait(None)  # ends the writer even if its cancellation is lost
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -503,8 +508,7 @@ class RedisBroker(Broker):
 
     @staticmethod
     async def _write(link: _Link) -> None:
-        while True:
-            command = await link.outbox.get()
+        while (command := await link.outbox.get()) is not None:
             if not link.conn.is_connected:  # never let redis-py reconnect it behind our back
                 raise ConnectionError("the listener connection is closed")
             await link.conn.send_command(*command, check_health=False)
