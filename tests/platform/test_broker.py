@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
@@ -161,6 +162,31 @@ async def test_concurrent_subscribers_to_a_fresh_redis_channel_are_each_live() -
         assert broker.subscriber_count(fresh_channel()) == 0
 
 
+async def test_subscribers_arriving_while_the_subscribe_is_in_flight_wait_for_it(
+    redis_client: redis_asyncio.Redis,
+) -> None:
+    """The relay holds the broker's traffic, so the channel's SUBSCRIBE is surely still in
+    flight when the other subscribers arrive. Each publishes (over a connection of its own,
+    which the relay does not hold) as soon as its `subscribe` returns."""
+    channel = fresh_channel()
+    await redis_client.ping()
+
+    async def subscriber(broker: Broker, n: int) -> None:
+        async with broker.subscribe(channel) as messages:
+            await redis_client.publish(channel, json.dumps({"from": n}))
+            async for message in messages:
+                if message["from"] == n:
+                    return
+
+    async with RedisRelay() as relay, connected(RedisBroker(relay.url)) as broker:
+        relay.flowing.clear()
+        subscribers = [asyncio.create_task(subscriber(broker, n)) for n in range(10)]
+        for _ in range(5):
+            await asyncio.sleep(0)  # every subscriber has started and sent or joined
+        relay.flowing.set()
+        await within(asyncio.gather(*subscribers))
+
+
 async def test_concurrent_subscribers_to_a_memory_channel_are_each_live() -> None:
     async with connected(MemoryBroker()) as broker:
         await _each_hears_what_it_publishes(broker, "c", subscribers=20)
@@ -293,6 +319,19 @@ async def test_a_stalled_listener_is_found_by_its_heartbeat() -> None:
             async with broker.subscribe(channel) as again:
                 await broker.publish(channel, {"n": 1})
                 assert await within(anext(again)) == {"n": 1}
+
+
+async def test_an_idle_listener_stays_up_on_its_heartbeat() -> None:
+    """Silence for twice the heartbeat means a dead link; the heartbeat's PINGs keep an idle
+    but healthy one from looking dead. Time passing is what is tested here."""
+    channel = fresh_channel()
+    broker = RedisBroker(REDIS_URL, heartbeat_s=0.1)
+    async with connected(broker), broker.subscribe(channel) as messages:
+        listener = broker.listener_client_id
+        await asyncio.sleep(0.6)  # three silence windows with nothing published
+        await broker.publish(channel, {"still": "here"})
+        assert await within(anext(messages)) == {"still": "here"}
+        assert broker.listener_client_id == listener
 
 
 async def test_subscribe_raises_when_the_channel_cannot_go_live() -> None:
