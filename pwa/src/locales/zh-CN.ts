@@ -274,6 +274,7 @@ export const zhCN = {
       REAL_NAME_ALREADY_VERIFIED: '您已完成实名认证。',
       ID_NUMBER_ALREADY_BOUND: '该身份证号码已绑定其他账号。如非本人操作，请携带身份证到受理中心处理。',
       REGISTRY_UNAVAILABLE: '实名核验服务暂时不可用，请稍后再试。',
+      RESYNC_REQUIRED: '实时连接中断，请重新订阅以获取最新状态。',
     } as Record<string, string>,
   },
   districts: {
