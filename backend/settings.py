@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite://{PROJECT_ROOT / 'var' / 'tongban.sqlite3'}"
     # Unset: in-process broker and cache. Production: redis://host:6379/0
     redis_url: str | None = None
+    # Messages kept for a subscriber that has not read them yet; when one more arrives its
+    # subscription ends with RESYNC_REQUIRED (backend/platform/broker.py).
+    broker_subscriber_buffer: int = Field(default=256, ge=1)
     var_dir: Path = PROJECT_ROOT / "var"
     seed_dir: Path = PROJECT_ROOT / "seed"
     pwa_dist: Path = PROJECT_ROOT / "pwa" / "dist"

@@ -24,7 +24,9 @@ async def _health(broker: RedisBroker) -> httpx.Response:
 
 
 async def test_healthy_with_postgres_and_redis(database_url: str) -> None:
-    response = await _health(RedisBroker(REDIS_URL))
+    broker = RedisBroker(REDIS_URL)
+    await broker.connect()  # healthy means its listener is connected, not just Redis up
+    response = await _health(broker)
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "broker": "redis"}
 

@@ -76,6 +76,8 @@ class ErrorCode(str, Enum):
     MATTER_NOT_ONLINE = "MATTER_NOT_ONLINE"
     MATTER_NOT_OFFERED = "MATTER_NOT_OFFERED"
     RESIDENT_NOT_FOUND = "RESIDENT_NOT_FOUND"
+    # Subscriptions: messages may have been missed; subscribe again and reload the state
+    RESYNC_REQUIRED = "RESYNC_REQUIRED"
     # Anything we did not expect; details are never sent to the client.
     INTERNAL_ERROR = "INTERNAL_ERROR"
 

@@ -51,7 +51,9 @@ class Infrastructure:
         tokens: TokenService | None = None,
     ) -> None:
         self.settings = settings
-        self.broker = broker or create_broker(settings.redis_url)
+        self.broker = broker or create_broker(
+            settings.redis_url, buffer=settings.broker_subscriber_buffer
+        )
         self.limiter = limiter or (
             RedisRateLimiter(settings.redis_url, settings.redis_key_prefix)
             if settings.redis_url

@@ -33,7 +33,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from backend.platform import infra
-from backend.platform.broker import BrokerInterrupted, Message
+from backend.platform.broker import Message, SubscriptionInterrupted
 from backend.platform.clock import now
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.events import Event
@@ -198,7 +198,7 @@ async def follow(stream: str, after: int) -> AsyncIterator[StreamEntry]:
                             last = missed.seq
                     yield entry
                     last = entry.seq
-        except BrokerInterrupted:
+        except SubscriptionInterrupted:
             logger.info("stream subscription interrupted; catching up from the log")
             continue
 

@@ -14,7 +14,7 @@ from typing import Self
 import pytest
 
 from backend.platform import streams
-from backend.platform.broker import BrokerInterrupted, Message
+from backend.platform.broker import InterruptReason, Message, SubscriptionInterrupted
 from backend.platform.errors import DomainError
 from backend.platform.events import record
 from backend.platform.infra import Infrastructure
@@ -161,7 +161,7 @@ async def test_an_interrupted_subscription_catches_up_without_duplicates(
                         yield message
                         if not cuts:
                             cuts.append(1)
-                            raise BrokerInterrupted
+                            raise SubscriptionInterrupted(InterruptReason.CONNECTION_LOST)
 
                 yield once_cut()
 

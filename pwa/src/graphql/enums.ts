@@ -95,5 +95,6 @@ export const ERROR_CODES = [
   'MATTER_NOT_ONLINE',
   'MATTER_NOT_OFFERED',
   'RESIDENT_NOT_FOUND',
+  'RESYNC_REQUIRED',
   'INTERNAL_ERROR',
 ] as const satisfies readonly ErrorCode[]

@@ -283,6 +283,7 @@ export const zhCN = {
       MATTER_NOT_ONLINE: '该事项需要到窗口办理，请预约或前往受理中心。',
       MATTER_NOT_OFFERED: '该中心不受理此事项，请选择其他中心。',
       RESIDENT_NOT_FOUND: '没有找到该身份证号码的实名用户。',
+      RESYNC_REQUIRED: '实时连接中断，请重新订阅以获取最新状态。',
     } as Record<string, string>,
   },
   districts: {
