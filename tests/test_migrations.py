@@ -48,3 +48,18 @@ async def test_models_have_no_unmigrated_changes(tmp_path: Path) -> None:
         "models changed without a migration: run `TONGBAN_DATABASE_URL=sqlite:///tmp/mk.sqlite3 "
         ".venv/bin/python -m tortoise -c backend.db.TORTOISE_ORM makemigrations`"
     )
+
+
+def test_no_model_docstring_holds_a_semicolon() -> None:
+    """A model's docstring becomes its table comment, and Tortoise's SQLite schema editor
+    splits scripts on ";": one in a docstring breaks `migrate` on the embedded default."""
+    offending = sorted(
+        f"{model.__module__}.{model.__name__}"
+        for module in MODEL_MODULES
+        for model in vars(importlib.import_module(module)).values()
+        if isinstance(model, type)
+        and issubclass(model, Model)
+        and model is not Model
+        and ";" in (model.__doc__ or "")
+    )
+    assert offending == []
