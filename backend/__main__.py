@@ -82,11 +82,10 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     if args.command == "serve":
-        import uvicorn
-
         from backend.app import create_app
+        from backend.server import serve as run_server
 
-        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+        run_server(create_app(), args.host, args.port, get_settings())
     elif args.command == "migrate":
         asyncio.run(_migrate())
     elif args.command == "seed":

@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from backend import db
 from backend.graphql.schema import schema
 from backend.graphql.view import GraphQLApp
+from backend.graphql.websocket import WebSocketLimits
 from backend.identity.registry import get_registry
 from backend.identity.sms import get_sms_sender
 from backend.middleware import BodySizeLimit
@@ -109,7 +110,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await broker.disconnect()
             await db.disconnect()
 
-    graphql = GraphQLApp(schema, graphiql=settings.graphiql)
+    graphql = GraphQLApp(
+        schema, graphiql=settings.graphiql, websocket=WebSocketLimits.from_settings(settings)
+    )
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),
         Route("/.well-known/jwks.json", jwks),
