@@ -152,7 +152,6 @@ class BackpressureWebSocketAdapter(ASGIWebSocketAdapter):
         self.queue = SendQueue(limits.send_queue_messages, limits.send_queue_bytes)
         # Set when nothing more will be sent: the client left, was given up, or we closed.
         self.finished = asyncio.Event()
-        self.timed_out = False
         self._writer: asyncio.Task[None] | None = None
         self._close_lock = asyncio.Lock()
 
@@ -172,7 +171,6 @@ class BackpressureWebSocketAdapter(ASGIWebSocketAdapter):
             try:
                 await asyncio.wait_for(self.ws.send_text(text), self.limits.send_timeout)
             except TimeoutError:
-                self.timed_out = True
                 pending, pending_bytes = self.queue.size
                 logger.warning(
                     "WebSocket client took no data for %.1f s: closing the connection "
@@ -221,14 +219,12 @@ class BackpressureWebSocketAdapter(ASGIWebSocketAdapter):
         shutdown cancels every operation."""
         messages = super().iter_json(ignore_parsing_errors=ignore_parsing_errors)
         finished = asyncio.ensure_future(self.finished.wait())
+        received: asyncio.Future[object] | None = None
         try:
             while True:
                 received = asyncio.ensure_future(anext(messages))
                 await asyncio.wait({received, finished}, return_when=asyncio.FIRST_COMPLETED)
                 if not received.done():
-                    received.cancel()
-                    with suppress(asyncio.CancelledError, StopAsyncIteration, Exception):
-                        await received
                     raise WebSocketDisconnected
                 try:
                     message = received.result()
@@ -237,6 +233,10 @@ class BackpressureWebSocketAdapter(ASGIWebSocketAdapter):
                 yield message
         finally:
             finished.cancel()
+            if received is not None and not received.done():
+                received.cancel()
+                with suppress(asyncio.CancelledError, StopAsyncIteration, Exception):
+                    await received
             await messages.aclose()
 
 
