@@ -254,15 +254,6 @@ class LimitedGraphQLTransportWSHandler(BaseGraphQLTransportWSHandler[Any, None])
             if isinstance(self.websocket, BackpressureWebSocketAdapter):
                 await self.websocket.aclose()
 
-    async def shutdown(self) -> None:
-        operations = list(self.operations.values())
-        await super().shutdown()
-        # A cancelled task keeps its CancelledError, whose traceback holds the operation's
-        # frame, which holds the operation, which holds the task: a cycle that only a full
-        # garbage collection would free, with every result the operation had encoded.
-        for operation in operations:
-            operation.task = None
-
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         limit = self.max_subscriptions_per_connection
         if (
