@@ -246,6 +246,7 @@ export const zhCN = {
       TOO_MANY_ALIASES: '查询过于复杂，请稍后重试。',
       TOO_MANY_TOKENS: '查询过于复杂，请稍后重试。',
       GRAPHQL_VALIDATION_FAILED: '应用版本与服务不一致，请刷新页面后重试。',
+      TOO_MANY_OPERATIONS: '同时进行的请求过多，请稍后再试。',
       UNAUTHENTICATED: '请先登录。',
       FORBIDDEN: '没有权限执行此操作。',
       RATE_LIMITED: '操作过于频繁，请稍后再试。',
