@@ -162,6 +162,7 @@ class RawClient:
                 self.protocol.receive_eof()
                 raise EOFError("the server closed the connection")
             self.protocol.receive_data(data)
+            self._flush()  # pongs to the server's keepalive pings
 
     def send(self, message: dict[str, Any], *, flush: bool = True) -> None:
         self.protocol.send_text(json.dumps(message).encode())
