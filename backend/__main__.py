@@ -91,17 +91,10 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     if args.command == "serve":
-        import uvicorn
-
         from backend.app import create_app
-        from backend.platform.edge import UVICORN_OPTIONS, quiet_uvicorn
+        from backend.server import serve as run_server
 
-        # No proxy headers and no access log from uvicorn: backend/platform/edge.py does both.
-        config = uvicorn.Config(
-            create_app(), host=args.host, port=args.port, log_level="info", **UVICORN_OPTIONS
-        )
-        quiet_uvicorn()
-        uvicorn.Server(config).run()
+        run_server(create_app(), args.host, args.port, get_settings())
     elif args.command == "migrate":
         asyncio.run(_migrate())
     elif args.command == "seed":

@@ -18,6 +18,7 @@ from backend import db
 from backend.api import AUTHENTICATOR, schema_for
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
+from backend.graphql.websocket import WebSocketLimits
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
 from backend.middleware import BodySizeLimit
@@ -134,6 +135,7 @@ def create_app(
         schema_for(settings),
         authenticator=AUTHENTICATOR,
         graphiql=developer_tools(settings).graphiql,
+        websocket=WebSocketLimits.from_settings(settings),
     )
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),

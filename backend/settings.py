@@ -56,6 +56,17 @@ class Settings(BaseSettings):
     # Empty: the TCP peer is the client, always. Env: comma-separated or a JSON list.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
+    # WebSocket (graphql-transport-ws) backpressure and caps: backend/graphql/websocket.py,
+    # backend/server.py. A client that leaves the server's data unread for
+    # ws_send_timeout_seconds is closed (4408) and its operations cancelled.
+    ws_send_queue_messages: int = Field(default=64, ge=1)
+    ws_send_queue_bytes: int = Field(default=1024 * 1024, ge=1024)
+    ws_send_timeout_seconds: float = Field(default=10.0, gt=0)
+    ws_max_operations_per_connection: int = Field(default=100, ge=1)
+    ws_max_connections_per_address: int = Field(default=20, ge=1)
+    ws_ping_interval_seconds: float = Field(default=20.0, gt=0)
+    ws_ping_timeout_seconds: float = Field(default=20.0, gt=0)
+
     # Identity, tokens and personal data (docs/identity.md). Keys left unset are generated
     # into var/keys/ on first run while allow_dev_keys is on; production turns it off and
     # passes every key, so a missing key stops start-up instead of minting a new one.

@@ -6,7 +6,7 @@ from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -28,10 +28,24 @@ from backend.graphql.budget import (
 from backend.graphql.context import Anonymous, Authenticator, Context
 from backend.graphql.get_requests import GetRefused, check_get
 from backend.graphql.schema import TongbanSchema
+from backend.graphql.websocket import (
+    BackpressureWebSocketAdapter,
+    ConnectionLimiter,
+    LimitedGraphQLTransportWSHandler,
+    WebSocketLimits,
+)
 from backend.platform.requestmeta import RequestMeta
 
 
+def client_address(request: HTTPConnection) -> str | None:
+    """The client's address as the edge settled it (backend/platform/edge.py, trusted
+    proxies): for rate limits, the audit trail and the WebSocket cap."""
+    return request.client.host if request.client else None
+
+
 class GraphQLApp(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = LimitedGraphQLTransportWSHandler
+
     def __init__(
         self,
         schema: TongbanSchema,
@@ -39,15 +53,20 @@ class GraphQLApp(GraphQL[Context, None]):
         authenticator: Authenticator,
         graphiql: bool,
         budget: BudgetPolicy = settings_budget,
+        websocket: WebSocketLimits | None = None,
     ) -> None:
+        websocket = websocket or WebSocketLimits()
         super().__init__(
             schema,
             graphql_ide="graphiql" if graphiql else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=websocket.max_operations,
         )
         self.authenticator = authenticator
         self.budget = budget  # time and answer size over HTTP (budget.py)
         self.graphql_schema = schema._schema  # for the GET checks (get_requests.py)
+        self.websocket_adapter_class = BackpressureWebSocketAdapter.with_limits(websocket)
+        self.websocket_connections = ConnectionLimiter(websocket.max_connections_per_address)
 
     async def run(
         self, request: Request | WebSocket, context: Any = UNSET, root_value: Any = UNSET
@@ -95,6 +114,11 @@ class GraphQLApp(GraphQL[Context, None]):
         return Context(request=request, auth=auth, meta=meta)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            websocket = WebSocket(scope, receive, send)
+            run = super().__call__(scope, receive, send)
+            await self.websocket_connections.serve(websocket, client_address(websocket), run)
+            return
         try:
             await super().__call__(scope, receive, send)
         except GetRefused as refused:  # raised before any response was started

@@ -40,6 +40,7 @@ class ErrorCode(str, Enum):
     INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
     # Transport: a GraphQL GET that must be a POST (signed in, a mutation, string variables)
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    TOO_MANY_OPERATIONS = "TOO_MANY_OPERATIONS"  # in flight on one WebSocket connection
     # Access
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"

@@ -251,6 +251,7 @@ export const zhCN = {
       GRAPHQL_VALIDATION_FAILED: '应用版本与服务不一致，请刷新页面后重试。',
       INTROSPECTION_DISABLED: '本服务未开放 GraphQL 自省查询。',
       METHOD_NOT_ALLOWED: '应用版本与服务不一致，请刷新页面后重试。',
+      TOO_MANY_OPERATIONS: '同时进行的请求过多，请稍后再试。',
       UNAUTHENTICATED: '请先登录。',
       FORBIDDEN: '没有权限执行此操作。',
       RATE_LIMITED: '操作过于频繁，请稍后再试。',

@@ -81,6 +81,7 @@ export type ErrorCode =
   | 'TOKEN_EXPIRED'
   | 'TOKEN_INVALID'
   | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_OPERATIONS'
   | 'TOO_MANY_TOKENS'
   | 'UNAUTHENTICATED';
 
