@@ -243,14 +243,14 @@ async def test_the_bomb_is_refused_in_milliseconds_by_a_real_server(
         elapsed, body = await _post_timed(client, live_server.url)
         assert body["data"] is None
         assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
-        assert elapsed < 0.2, elapsed
+        assert elapsed < 0.5, elapsed  # milliseconds in fact; room for a loaded CI machine
 
         # Over GET as well (queries are allowed over GET).
         started = time.perf_counter()
         response = await client.get(f"{live_server.url}/graphql", params={"query": BOMB})
         elapsed = time.perf_counter() - started
         assert response.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
-        assert elapsed < 0.2, elapsed
+        assert elapsed < 0.5, elapsed  # milliseconds in fact; room for a loaded CI machine
 
         # Five at once (what made /healthz answer 503), with /healthz asked meanwhile.
         async def health() -> tuple[float, int]:

@@ -327,10 +327,12 @@ async def test_an_idle_listener_stays_up_on_its_heartbeat() -> None:
     """Silence for twice the heartbeat means a dead link; the heartbeat's PINGs keep an idle
     but healthy one from looking dead. Time passing is what is tested here."""
     channel = fresh_channel()
-    broker = RedisBroker(REDIS_URL, heartbeat_s=0.1)
+    # Windows wide enough that a loaded CI machine's event-loop lag is not mistaken for
+    # a dead link (the silence limit is twice the heartbeat).
+    broker = RedisBroker(REDIS_URL, heartbeat_s=0.4)
     async with connected(broker), broker.subscribe(channel) as messages:
         listener = broker.listener_client_id
-        await asyncio.sleep(0.6)  # three silence windows with nothing published
+        await asyncio.sleep(2.4)  # three silence windows with nothing published
         await broker.publish(channel, {"still": "here"})
         assert await within(anext(messages)) == {"still": "here"}
         assert broker.listener_client_id == listener
