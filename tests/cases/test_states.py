@@ -130,3 +130,25 @@ async def test_a_reason_is_required_to_reject_or_ask_for_more(
             await service.advance(people["clerk_accepting"], case.id, action, "   ")
         assert (refused.value.code.value, refused.value.field) == ("INVALID_INPUT", "note")
         assert (await Case.get(id=case.id)).state is CaseState.SUBMITTED
+
+
+async def test_a_cases_history_cannot_be_rewritten(
+    cast: tuple[World, dict[str, Principal]],
+) -> None:
+    """The database refuses UPDATE and DELETE on cases_event for every client, raw SQL too."""
+    from tortoise import connections
+
+    from tests.audit.test_audit import REFUSED
+
+    w, people = cast
+    case = await case_in(CaseState.SUBMITTED, w)
+    await service.advance(people["clerk_accepting"], case.id, CaseAction.ACCEPT, None)
+    step = await CaseEvent.get(case_id=case.id)
+    connection = connections.get("default")
+    for sql in (
+        "UPDATE cases_event SET note = 'x' WHERE id = $1",
+        "DELETE FROM cases_event WHERE id = $1",
+    ):
+        with pytest.raises(REFUSED, match="append-only"):
+            await connection.execute_query(sql, [step.id])
+    assert (await CaseEvent.get(id=step.id)).note == ""
