@@ -8,6 +8,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from backend.audit import models
+from backend.graphql.inputs import text_field
 
 strawberry.enum(
     models.AuditOutcome,
@@ -48,8 +49,8 @@ class AuditEvent(relay.Node):
 
 @strawberry.input(description="Narrow the audit log; all given criteria must hold.")
 class AuditEventFilter:
-    action: str | None = None
+    action: str | None = text_field(64)
     outcome: models.AuditOutcome | None = None
-    actor_kind: str | None = None
-    actor_id: str | None = None
-    request_id: str | None = None
+    actor_kind: str | None = text_field(16)
+    actor_id: str | None = text_field(64)
+    request_id: str | None = text_field(64)

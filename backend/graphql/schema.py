@@ -17,6 +17,7 @@ from backend.centres.queries import CentreQueries
 from backend.centres.types import Centre
 from backend.graphql.context import Context, Info
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
+from backend.graphql.inputs import guard_inputs
 from backend.graphql.relay import decode_global_id
 from backend.identity.mutations import IdentityMutations
 from backend.identity.queries import IdentityQueries, resident_node, staff_node
@@ -74,6 +75,10 @@ Subscription = merge_types("Subscription", (IdentitySubscriptions,))
 
 
 class TongbanSchema(strawberry.Schema):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guard_inputs(self._schema)  # every argument checked at the edge (graphql/inputs.py)
+
     async def stream(self, *args: Any, **kwargs: Any) -> Any:
         """Every streamed result gets the same error shaping as a plain HTTP one."""
         return shape_stream(await super().stream(*args, **kwargs))

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
 from backend.graphql.context import Context, Info
+from backend.graphql.inputs import text
 from backend.graphql.permissions import IsStaffAtCentre, requires
 from backend.identity import service, staff
 from backend.identity.access import Visibility, resident_visibility
@@ -48,7 +51,9 @@ class IdentityQueries:
         description="The staff of a centre: for its own staff, and admins.",
         extensions=[requires(IsStaffAtCentre("centre_code"))],
     )
-    async def staff_members(self, info: Info, centre_code: str) -> list[StaffMember]:
+    async def staff_members(
+        self, info: Info, centre_code: Annotated[str, text(16)]
+    ) -> list[StaffMember]:
         rows = await staff.list_centre_staff(
             await info.context.principal(), centre_code, info.context.meta
         )
