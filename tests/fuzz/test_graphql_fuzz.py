@@ -25,7 +25,7 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -417,7 +417,9 @@ def _hostile_sweep(
         tally.record(response, document, variables)
 
 
-def test_no_input_makes_the_server_fail(fuzz_server: FuzzServer) -> None:
+def test_no_input_makes_the_server_fail(
+    fuzz_server: FuzzServer, record_property: Callable[[str, object], None]
+) -> None:
     _register_scalars()
     started = time.monotonic()
     with httpx.Client(base_url=fuzz_server.base, timeout=60) as client:
@@ -450,6 +452,7 @@ def test_no_input_makes_the_server_fail(fuzz_server: FuzzServer) -> None:
         for role, tally in tallies.items():
             lines += [f"  {role} {code}: {example}" for code, example in tally.examples.items()]
     print("\n".join(lines))
+    record_property("summary", "\n".join(lines))  # shown at the end of the run, even under xdist
 
     failures = [f for t in tallies.values() for f in t.failures]
     logged = [
