@@ -45,6 +45,7 @@ from tests.test_server import _start_server
 
 EXAMPLES = int(os.environ.get("TONGBAN_FUZZ_EXAMPLES", "30"))
 PASSWORD = "tongban-demo"
+REFRESH_AFTER_SECONDS = 600  # access tokens last 15 minutes
 # Mutations that would end the session a role fuzzes with (logout ends the session of the
 # access token it is sent with) or disable the account it uses (setStaffActive as the
 # admin, with a generated ID that may be the admin's own): generated documents for them go
@@ -231,7 +232,45 @@ def _outbox_code(server: FuzzServer, phone: str) -> str:
     return match.group(1)
 
 
-def _resident_token(client: httpx.Client, server: FuzzServer, phone: str) -> str:
+@dataclass
+class Session:
+    """A role's tokens; the access token (15 minutes) is refreshed before it runs out, so
+    a long run stays signed in. Anonymous: no tokens."""
+
+    client: httpx.Client
+    access: str | None = None
+    refresh: str | None = None
+    issued: float = field(default_factory=time.monotonic)
+
+    @classmethod
+    def from_tokens(cls, client: httpx.Client, tokens: dict[str, str]) -> Session:
+        return cls(client, tokens["accessToken"], tokens["refreshToken"])
+
+    @property
+    def signed_in(self) -> bool:
+        return self.access is not None
+
+    def headers(self) -> dict[str, str]:
+        if self.access is None:
+            return {}
+        if time.monotonic() - self.issued > REFRESH_AFTER_SECONDS:
+            rotated = _post(
+                self.client,
+                "mutation($t: String!) { refreshToken(refreshToken: $t) "
+                "{ tokens { accessToken refreshToken } errors { code } } }",
+                t=self.refresh,
+            )["data"]["refreshToken"]
+            assert rotated["errors"] == [], rotated
+            self.access = rotated["tokens"]["accessToken"]
+            self.refresh = rotated["tokens"]["refreshToken"]
+            self.issued = time.monotonic()
+        return {"authorization": f"Bearer {self.access}"}
+
+
+TOKENS = "tokens { accessToken refreshToken } errors { code }"
+
+
+def _resident_session(client: httpx.Client, server: FuzzServer, phone: str) -> Session:
     sent = _post(
         client,
         "mutation($p: String!) { requestLoginCode(phone: $p) { errors { code } } }",
@@ -240,57 +279,58 @@ def _resident_token(client: httpx.Client, server: FuzzServer, phone: str) -> str
     assert sent["data"]["requestLoginCode"]["errors"] == [], sent
     login = _post(
         client,
-        "mutation($p: String!, $c: String!) { login(phone: $p, code: $c) "
-        "{ tokens { accessToken } errors { code } } }",
+        f"mutation($p: String!, $c: String!) {{ login(phone: $p, code: $c) {{ {TOKENS} }} }}",
         p=phone,
         c=_outbox_code(server, phone),
-    )
-    assert login["data"]["login"]["errors"] == [], login
-    token: str = login["data"]["login"]["tokens"]["accessToken"]
-    return token
+    )["data"]["login"]
+    assert login["errors"] == [], login
+    return Session.from_tokens(client, login["tokens"])
 
 
-def _staff_token(client: httpx.Client, username: str) -> str:
+def _staff_session(client: httpx.Client, username: str) -> Session:
     login = _post(
         client,
-        "mutation($u: String!, $p: String!) { staffLogin(username: $u, password: $p) "
-        "{ tokens { accessToken } errors { code } } }",
+        f"mutation($u: String!, $p: String!) {{ staffLogin(username: $u, password: $p) "
+        f"{{ {TOKENS} }} }}",
         u=username,
         p=PASSWORD,
-    )
-    assert login["data"]["staffLogin"]["errors"] == [], login
-    token: str = login["data"]["staffLogin"]["tokens"]["accessToken"]
-    return token
+    )["data"]["staffLogin"]
+    assert login["errors"] == [], login
+    return Session.from_tokens(client, login["tokens"])
 
 
-def _role_tokens(client: httpx.Client, server: FuzzServer) -> dict[str, str | None]:
-    """Every role signs in before fuzzing starts (README's demo accounts)."""
-    tokens: dict[str, str | None] = {
-        "anonymous": None,
-        "resident (unverified)": _resident_token(client, server, "13800000003"),
-        "resident (verified)": _resident_token(client, server, "13800000001"),
-        "clerk": _staff_token(client, "wlq-clerk1"),
-        "admin": _staff_token(client, "admin"),
+def _role_sessions(client: httpx.Client, server: FuzzServer) -> dict[str, Session]:
+    """Every role signs in before fuzzing starts (README's demo accounts): the fuzzing
+    itself soon exhausts the sign-in rate limits of its address."""
+    sessions = {
+        "anonymous": Session(client),
+        "resident (unverified)": _resident_session(client, server, "13800000003"),
+        "resident (verified)": _resident_session(client, server, "13800000001"),
+        "clerk": _staff_session(client, "wlq-clerk1"),
+        "admin": _staff_session(client, "admin"),
     }
-    me = "{ me { role verified } }"
-    assert _post(client, me, tokens["resident (unverified)"])["data"]["me"]["verified"] is False
-    assert _post(client, me, tokens["resident (verified)"])["data"]["me"]["verified"] is True
-    assert _post(client, me, tokens["clerk"])["data"]["me"]["role"] == "CLERK"
-    assert _post(client, me, tokens["admin"])["data"]["me"]["role"] == "ADMIN"
-    return tokens
+    expected = {
+        "resident (unverified)": {"role": "RESIDENT", "verified": False},
+        "resident (verified)": {"role": "RESIDENT", "verified": True},
+        "clerk": {"role": "CLERK", "verified": False},
+        "admin": {"role": "ADMIN", "verified": False},
+    }
+    for role, me in expected.items():
+        answer = client.post(
+            "/graphql", json={"query": "{ me { role verified } }"}, headers=sessions[role].headers()
+        ).json()
+        assert answer["data"]["me"] == me, (role, answer)
+    return sessions
 
 
 # -- generated documents (schemathesis) ---------------------------------------------------
 
 
-def _generated(
-    schema: Any, client: httpx.Client, token: str | None, tally: Tally, signed_in: bool
-) -> None:
-    headers = {"authorization": f"Bearer {token}"} if token else {}
+def _generated(schema: Any, client: httpx.Client, session: Session, tally: Tally) -> None:
     for result in schema.get_all_operations():
         operation = result.ok()
         field_name = operation.definition.field_name
-        if signed_in and field_name in GENERATED_SIGNED_IN_EXCLUDED:
+        if session.signed_in and field_name in GENERATED_SIGNED_IN_EXCLUDED:
             continue
         strategies = [operation.as_strategy(GenerationMode.POSITIVE)]
         if operation.definition.raw.args:
@@ -306,7 +346,7 @@ def _generated(
         )
         @given(case=st.one_of(strategies))
         def send(case: Any) -> None:
-            response = client.post("/graphql", json={"query": case.body}, headers=headers)
+            response = client.post("/graphql", json={"query": case.body}, headers=session.headers())
             tally.record(response, case.body)
 
         send()
@@ -403,16 +443,14 @@ def _hostile_documents(schema: graphql.GraphQLSchema) -> Iterator[tuple[str, str
 
 
 def _hostile_sweep(
-    schema: graphql.GraphQLSchema, client: httpx.Client, token: str | None, tally: Tally
+    schema: graphql.GraphQLSchema, client: httpx.Client, session: Session, tally: Tally
 ) -> None:
-    headers = {"content-type": "application/json"}
-    if token:
-        headers["authorization"] = f"Bearer {token}"
     for field_name, document, variables in _hostile_documents(schema):
-        if token and field_name in SWEEP_SIGNED_IN_EXCLUDED:
+        if session.signed_in and field_name in SWEEP_SIGNED_IN_EXCLUDED:
             continue
         # ASCII JSON: "\ud800" travels as an escape, as a hostile client would send it.
         body = json.dumps({"query": document, "variables": variables})
+        headers = {"content-type": "application/json", **session.headers()}
         response = client.post("/graphql", content=body, headers=headers)
         tally.record(response, document, variables)
 
@@ -423,19 +461,21 @@ def test_no_input_makes_the_server_fail(
     _register_scalars()
     started = time.monotonic()
     with httpx.Client(base_url=fuzz_server.base, timeout=60) as client:
-        tokens = _role_tokens(client, fuzz_server)
+        sessions = _role_sessions(client, fuzz_server)
         schema = schemathesis.graphql.from_url(f"{fuzz_server.base}/graphql")
         client_schema = schema.client_schema
         tallies: dict[str, Tally] = {}
         timings: dict[str, str] = {}
-        for role, token in tokens.items():
+        for role, session in sessions.items():
             tally = tallies[role] = Tally()
             began = time.monotonic()
-            _generated(schema, client, token, tally, signed_in=token is not None)
+            _generated(schema, client, session, tally)
             generated, middle = tally.sent, time.monotonic()
-            _hostile_sweep(client_schema, client, token, tally)
-            if token is not None:  # the role's session survived its own run
-                me = _post(client, "{ me { role } }", token)
+            _hostile_sweep(client_schema, client, session, tally)
+            if session.signed_in:  # the role's session survived its own run
+                me = client.post(
+                    "/graphql", json={"query": "{ me { role } }"}, headers=session.headers()
+                ).json()
                 assert me["data"]["me"] is not None, (role, me)
             timings[role] = (
                 f"{generated} generated in {middle - began:.0f} s, "
