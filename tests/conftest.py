@@ -260,3 +260,14 @@ def capture_logs(logger_name: str, *also_at_debug: str) -> Iterator[list[str]]:
 def count_queries() -> AbstractContextManager[list[str]]:
     """The SQL statements Tortoise sends (its db_client logger sees each one)."""
     return capture_logs("tortoise.db_client")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Prints the `summary` a test recorded (record_property), also from xdist workers:
+    the fuzzer's operations per role and error codes, for the issue note."""
+    for kind in ("passed", "failed"):
+        for report in terminalreporter.stats.get(kind, []):
+            for name, value in getattr(report, "user_properties", []):
+                if name == "summary" and report.when == "call":
+                    terminalreporter.write_sep("-", f"summary of {report.nodeid}")
+                    terminalreporter.write_line(str(value))

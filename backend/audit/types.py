@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 
 from backend.audit import models
 from backend.graphql.context import Info
+from backend.graphql.inputs import text_field
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.rows import by_ids
 
@@ -62,8 +63,8 @@ class AuditEvent(relay.Node):
 
 @strawberry.input(description="Narrow the audit log; all given criteria must hold.")
 class AuditEventFilter:
-    action: str | None = None
+    action: str | None = text_field(64)
     outcome: models.AuditOutcome | None = None
-    actor_kind: str | None = None
-    actor_id: str | None = None
-    request_id: str | None = None
+    actor_kind: str | None = text_field(16)
+    actor_id: str | None = text_field(64)
+    request_id: str | None = text_field(64)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from backend.cases import queue, service
@@ -9,6 +11,7 @@ from backend.cases.models import Case as CaseRow
 from backend.cases.models import CaseState
 from backend.cases.types import Case, CaseQueueSummary, CaseStateCount
 from backend.graphql.context import Info
+from backend.graphql.inputs import text
 from backend.graphql.permissions import requires
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
 
@@ -43,7 +46,7 @@ class CaseQueries:
         description="A case by its number, for its resident and the staff of its centres.",
         extensions=[requires(READ_CASES)],
     )
-    async def case_by_number(self, info: Info, number: str) -> Case:
+    async def case_by_number(self, info: Info, number: Annotated[str, text(24)]) -> Case:
         return Case.from_model(
             await service.get_case_by_number(await info.context.principal(), number)
         )
@@ -56,7 +59,7 @@ class CaseQueries:
     async def centre_cases(
         self,
         info: Info,
-        centre_code: str,
+        centre_code: Annotated[str, text(16)],
         states: list[CaseState] | None = None,
         first: int | None = None,
         after: str | None = None,
@@ -69,7 +72,9 @@ class CaseQueries:
         description="Counts per state of the cases a centre accepts, and how many are overdue.",
         extensions=[requires(HANDLE_CASES)],
     )
-    async def centre_case_summary(self, info: Info, centre_code: str) -> CaseQueueSummary:
+    async def centre_case_summary(
+        self, info: Info, centre_code: Annotated[str, text(16)]
+    ) -> CaseQueueSummary:
         counts, overdue = await queue.summary(await info.context.principal(), centre_code)
         return CaseQueueSummary(
             counts=[CaseStateCount(state=s, count=n) for s, n in counts.items()], overdue=overdue

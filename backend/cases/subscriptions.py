@@ -5,6 +5,7 @@ live, in order, each once."""
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from typing import Annotated
 
 import strawberry
 
@@ -15,6 +16,7 @@ from backend.cases.models import CaseEvent
 from backend.cases.types import Case, CaseTimelineEntry, StreamUpdate
 from backend.centres import service as centres
 from backend.graphql.context import Info
+from backend.graphql.inputs import text
 from backend.graphql.permissions import requires
 from backend.graphql.relay import decode_global_id
 from backend.platform import streams
@@ -23,7 +25,7 @@ from backend.platform.principal import Principal
 
 
 async def _updates(
-    principal: Principal, stream: str, after: str | None
+    info: Info, principal: Principal, stream: str, after: str | None
 ) -> AsyncGenerator[StreamUpdate, None]:
     since = streams.decode_cursor(after, stream)
     async for entry in streams.follow(stream, since):
@@ -37,6 +39,7 @@ async def _updates(
             if case is not None and access.may_read(principal, case):
                 update.case = Case.from_model(case)
                 update.case_entry = CaseTimelineEntry.from_model(step) if step else None
+        info.context.clear_loaders()  # the case's fields as they are now, not as first read
         yield update
 
 
@@ -54,7 +57,7 @@ class CaseSubscriptions:
         if principal.resident_id is None:
             raise DomainError(ErrorCode.FORBIDDEN, "此订阅仅限居民使用。", None, "RESIDENT_ONLY")
         async for update in _updates(
-            principal, events.resident_stream(principal.resident_id), after
+            info, principal, events.resident_stream(principal.resident_id), after
         ):
             yield update
 
@@ -67,7 +70,7 @@ class CaseSubscriptions:
     ) -> AsyncGenerator[StreamUpdate, None]:
         principal = await info.context.principal()
         case = await service.get_case(principal, decode_global_id(case_id, "Case"))
-        async for update in _updates(principal, events.case_stream(case.id), after):
+        async for update in _updates(info, principal, events.case_stream(case.id), after):
             yield update
 
     @strawberry.subscription(
@@ -75,7 +78,7 @@ class CaseSubscriptions:
         extensions=[requires(HANDLE_CASES)],
     )
     async def centre_updates(
-        self, info: Info, centre_code: str, after: str | None = None
+        self, info: Info, centre_code: Annotated[str, text(16)], after: str | None = None
     ) -> AsyncGenerator[StreamUpdate, None]:
         principal = await info.context.principal()
         centre = await centres.get_centre_by_code(centre_code)
@@ -83,5 +86,5 @@ class CaseSubscriptions:
             raise DomainError(
                 ErrorCode.FORBIDDEN, "只能订阅本中心的办件。", "centreCode", "OTHER_CENTRE"
             )
-        async for update in _updates(principal, events.centre_stream(centre.id), after):
+        async for update in _updates(info, principal, events.centre_stream(centre.id), after):
             yield update

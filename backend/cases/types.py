@@ -13,6 +13,7 @@ from backend.cases.states import CaseAction, actions_from
 from backend.centres.loaders import load_centres
 from backend.centres.types import Centre
 from backend.graphql.context import Info
+from backend.graphql.inputs import text_field
 from backend.graphql.payloads import MutationError
 from backend.matters.loaders import load_matters
 from backend.matters.types import Matter
@@ -170,7 +171,7 @@ class CaseQueueSummary:
 
 @strawberry.input(description="A material handed in.")
 class CaseMaterialInput:
-    name: str
+    name: str = text_field(64, required=True)
     provided: bool = True
     by_e_certificate: bool = strawberry.field(
         default=False, description="An e-certificate (电子亮证) stood in for the paper."
@@ -182,15 +183,17 @@ class CaseMaterialInput:
 
 @strawberry.input(description="Apply online (全程网办 / 网上预审).")
 class SubmitCaseInput:
-    matter_code: str
-    centre_code: str = strawberry.field(description="The centre to handle it (收件).")
+    matter_code: str = text_field(16, required=True)
+    centre_code: str = text_field(16, required=True, description="The centre to handle it (收件).")
     materials: list[CaseMaterialInput] = strawberry.field(default_factory=list)
 
 
 @strawberry.input(description="Open a case at the counter for a resident in front of you.")
 class OpenCounterCaseInput:
-    id_number: str = strawberry.field(description="The number on the resident's ID card.")
-    matter_code: str
+    id_number: str = text_field(
+        32, required=True, description="The number on the resident's ID card."
+    )
+    matter_code: str = text_field(16, required=True)
     channel: models.CaseChannel = models.CaseChannel.COUNTER
     materials: list[CaseMaterialInput] = strawberry.field(default_factory=list)
 

@@ -15,6 +15,7 @@ from enum import Enum
 from backend.centres.models import DayType, HoursOverride
 from backend.platform.calendar import calendar_day
 from backend.platform.clock import to_shanghai
+from backend.platform.errors import DomainError, ErrorCode
 
 CITY_HOURS = {
     DayType.WORKDAY: (time(8, 30), time(16, 30)),
@@ -84,7 +85,10 @@ def minute_to_time(minute: int) -> time:
 
 
 def is_open_at(moment: datetime, overrides: Sequence[HoursOverride] = ()) -> bool:
-    local = to_shanghai(moment)
+    try:
+        local = to_shanghai(moment)
+    except OverflowError:  # e.g. 0001-01-01T00:00+14:00: before the first Shanghai date
+        raise DomainError(ErrorCode.INVALID_DATE, "时间超出可处理的范围。", "at") from None
     return hours_on(local.date(), overrides).is_open_at(local.time().replace(tzinfo=None))
 
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from backend.centres import service
 from backend.centres.loaders import load_centres
 from backend.centres.types import Centre, CentreFilter, NearbyCentre
 from backend.graphql.context import Info
+from backend.graphql.inputs import text
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
 from backend.platform.errors import DomainError, ErrorCode
 
@@ -40,7 +43,7 @@ class CentreQueries:
         )
 
     @strawberry.field(description="One centre by its stable code, e.g. 310101-01.")
-    async def centre(self, code: str) -> Centre:
+    async def centre(self, code: Annotated[str, text(16)]) -> Centre:
         return Centre.from_model(await service.get_centre_by_code(code))
 
     @strawberry.field(

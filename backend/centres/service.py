@@ -14,6 +14,8 @@ from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.text import clean_search_text
 
 MAX_WALKING_MINUTES = 120
+DISTRICT_NAME_LENGTH = 16  # Centre.district
+DISTRICT_CODE_LENGTH = 6  # Centre.district_code
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,14 @@ def filter_centres(criteria: CentreFilter) -> QuerySet[Centre]:
         )
     district = clean_search_text(criteria.district, "district")
     if district:
-        queryset = queryset.filter(Q(district=district) | Q(district_code=district))
+        # Compare only with the columns the text fits in: the ORM refuses a longer value.
+        by_name = Q(district=district) if len(district) <= DISTRICT_NAME_LENGTH else None
+        by_code = Q(district_code=district) if len(district) <= DISTRICT_CODE_LENGTH else None
+        if by_name is None:
+            raise DomainError(
+                ErrorCode.INVALID_INPUT, f"区名最多 {DISTRICT_NAME_LENGTH} 个字。", "district"
+            )
+        queryset = queryset.filter(by_name | by_code if by_code is not None else by_name)
     if criteria.kind is not None:
         queryset = queryset.filter(kind=criteria.kind)
     return queryset

@@ -14,9 +14,11 @@ from backend.centres.loaders import (
     load_offered_matters,
 )
 from backend.graphql.context import Info
+from backend.graphql.inputs import text_field
 from backend.graphql.relay import CountedConnection, paginate_list
 from backend.matters.types import Matter
 from backend.platform.clock import now
+from backend.platform.text import MAX_SEARCH_LENGTH
 
 strawberry.enum(models.CentreKind, description="CENTRE 社区事务受理服务中心; BRANCH 分中心.")
 strawberry.enum(
@@ -168,10 +170,8 @@ class NearbyCentre:
 
 @strawberry.input(description="Narrow the list of centres; all given criteria must hold.")
 class CentreFilter:
-    search: str | None = strawberry.field(
-        default=None, description="Free text over names and address, e.g. 五里桥."
+    search: str | None = text_field(
+        MAX_SEARCH_LENGTH, search=True, description="Free text over names and address, e.g. 五里桥."
     )
-    district: str | None = strawberry.field(
-        default=None, description="District name (黄浦区) or code (310101)."
-    )
+    district: str | None = text_field(16, description="District name (黄浦区) or code (310101).")
     kind: models.CentreKind | None = None

@@ -73,6 +73,12 @@ class Context:
         """Who is asking (anonymous without a token); UNAUTHENTICATED for a bad token."""
         return await self.auth.principal()
 
+    def clear_loaders(self) -> None:
+        """Forget what this context's DataLoaders cached. A WebSocket context lives as long
+        as its connection: a subscription calls this before each event, so the event's
+        fields read the database as it is now."""
+        self._loaders.clear()
+
     def loader(self, batch: BatchLoad[K, V]) -> DataLoader[K, V]:
         """This request's DataLoader for the batch function `batch`."""
         found = self._loaders.get(batch)

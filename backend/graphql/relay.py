@@ -19,8 +19,10 @@ from backend.platform import infra
 from backend.platform.errors import DomainError, ErrorCode
 
 NodeType = TypeVar("NodeType", bound=relay.Node)
-MAX_PK = 2**31 - 1  # primary keys are 32-bit integer columns
 _CURSOR_PREFIX = "cursor:"
+# Primary keys are PostgreSQL integers; offsets stay far below what OFFSET accepts.
+MAX_PRIMARY_KEY = 2**31 - 1
+MAX_CURSOR_OFFSET = 2**31 - 1
 
 
 @strawberry.type(name="Connection", description="A page of items, with the total count.")
@@ -38,7 +40,9 @@ def decode_cursor(cursor: str, field: str) -> int:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raw = ""
     offset = raw.removeprefix(_CURSOR_PREFIX)
-    if not raw.startswith(_CURSOR_PREFIX) or not offset.isdigit():
+    # ASCII digits only: str.isdigit() also accepts "²" and "١", which int() refuses or reads.
+    valid = raw.startswith(_CURSOR_PREFIX) and offset.isascii() and offset.isdigit()
+    if not valid or len(offset) > 10 or int(offset) > MAX_CURSOR_OFFSET:
         raise DomainError(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新查询。", field)
     return int(offset)
 
@@ -117,14 +121,25 @@ def paginate_list(
     return build_connection(items[start:end], start=start, end=end, total=total)
 
 
-def decode_global_id(value: str | strawberry.ID, expected: str | tuple[str, ...]) -> int:
-    """The integer primary key of a global ID of one of the `expected` types."""
+def decode_global_id(
+    value: str | strawberry.ID,
+    expected: str | tuple[str, ...],
+    *,
+    max_key: int = MAX_PRIMARY_KEY,
+) -> int:
+    """The integer primary key (1..max_key) of a global ID of one of the `expected` types."""
     expected_types = (expected,) if isinstance(expected, str) else expected
     try:
         gid = relay.GlobalID.from_id(value)
-        type_name, node_id = gid.type_name, int(gid.node_id)
+        type_name, key = gid.type_name, gid.node_id
     except (relay.GlobalIDValueError, ValueError):
         raise DomainError(ErrorCode.INVALID_ID, "ID 格式不正确。", "id") from None
-    if type_name not in expected_types or not 0 < node_id <= MAX_PK:
+    # ASCII digits only (int() would take " 1", "1_0" and "١"), within the column's range.
+    if not (key.isascii() and key.isdigit()) or len(key) > len(str(max_key)):
+        raise DomainError(ErrorCode.INVALID_ID, "ID 格式不正确。", "id")
+    if type_name not in expected_types:
         raise DomainError(ErrorCode.INVALID_ID, "ID 不属于所需的对象类型。", "id")
+    node_id = int(key)
+    if not (1 <= node_id <= max_key):
+        raise DomainError(ErrorCode.INVALID_ID, "ID 超出有效范围。", "id")
     return node_id

@@ -29,9 +29,10 @@ from backend.graphql.context import Context, Denial, Info
 from backend.graphql.cost import QueryCostLimiter
 from backend.graphql.devtools import developer_tools
 from backend.graphql.errors import ErrorShaping, log_unexpected, shape_stream
+from backend.graphql.inputs import guard_inputs
 from backend.graphql.introspection import NoIntrospection
 from backend.graphql.operation import RecordOperation
-from backend.graphql.relay import MAX_PK
+from backend.graphql.relay import MAX_PRIMARY_KEY
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.requestmeta import RequestMeta
 from backend.settings import Settings
@@ -72,12 +73,21 @@ def _node_type(info: Info, value: str) -> tuple[Any, str]:
     origin = definition.origin if isinstance(definition, StrawberryObjectDefinition) else None
     if not (isinstance(origin, type) and issubclass(origin, relay.Node)):
         raise DomainError(ErrorCode.INVALID_ID, "ID 不属于所需的对象类型。", "id")
-    if not gid.node_id.isdigit() or not 0 < int(gid.node_id) <= MAX_PK:
+    key = gid.node_id
+    if (
+        not (key.isascii() and key.isdigit())
+        or len(key) > 10
+        or not 0 < int(key) <= MAX_PRIMARY_KEY
+    ):
         raise DomainError(ErrorCode.INVALID_ID, "ID 格式不正确。", "id")
     return origin, gid.node_id
 
 
 class TongbanSchema(strawberry.Schema):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guard_inputs(self._schema)  # every argument checked at the edge (graphql/inputs.py)
+
     async def stream(self, *args: Any, **kwargs: Any) -> Any:
         """Every streamed result gets the same error shaping as a plain HTTP one."""
         return shape_stream(

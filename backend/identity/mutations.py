@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from graphql import GraphQLError
 
 from backend.graphql.context import Info
+from backend.graphql.inputs import text
 from backend.graphql.payloads import mutation
 from backend.graphql.permissions import requires
 from backend.graphql.relay import decode_global_id
@@ -68,7 +71,10 @@ class IdentityMutations:
         description="Exchange a refresh token for a new pair. Each refresh token works once; "
         "presenting a used one signs the whole session out."
     )
-    async def refresh_token(self, info: Info, refresh_token: str) -> RefreshTokenPayload:
+    async def refresh_token(
+        self, info: Info, refresh_token: Annotated[str, text(None)]
+    ) -> RefreshTokenPayload:
+        # Length is rotate's own check: REFRESH_TOKEN_INVALID.
         pair = await sessions.rotate(refresh_token, info.context.meta)
         return RefreshTokenPayload(tokens=AuthTokens.from_pair(pair), errors=[])
 
@@ -76,7 +82,9 @@ class IdentityMutations:
         description="Sign out: ends the session of the access token, or of the given refresh "
         "token (when the access token has expired). Both tokens stop working at once."
     )
-    async def logout(self, info: Info, refresh_token: str | None = None) -> LogoutPayload:
+    async def logout(
+        self, info: Info, refresh_token: Annotated[str | None, text(None)] = None
+    ) -> LogoutPayload:
         try:
             principal = await info.context.principal()
         except GraphQLError:
@@ -87,7 +95,13 @@ class IdentityMutations:
         return LogoutPayload(ok=True, errors=[])
 
     @mutation(description="Sign a clerk, centre head or admin in.")
-    async def staff_login(self, info: Info, username: str, password: str) -> StaffLoginPayload:
+    async def staff_login(
+        self,
+        info: Info,
+        username: Annotated[str, text(None)],
+        password: Annotated[str, text(None)],
+    ) -> StaffLoginPayload:
+        # Lengths are staff_login's own check: INVALID_CREDENTIALS, whatever was wrong.
         account, pair = await staff.staff_login(username, password, info.context.meta)
         return StaffLoginPayload(
             tokens=AuthTokens.from_pair(pair), staff=StaffMember.from_model(account), errors=[]

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from backend.graphql.context import Info
+from backend.graphql.inputs import text
 from backend.graphql.permissions import requires
 from backend.identity import residents, staff
 from backend.identity.auth import STAFF
@@ -46,7 +49,9 @@ class IdentityQueries:
         description="The staff of a centre: for its own staff, and admins.",
         extensions=[requires(STAFF)],
     )
-    async def staff_members(self, info: Info, centre_code: str) -> list[StaffMember]:
+    async def staff_members(
+        self, info: Info, centre_code: Annotated[str, text(16)]
+    ) -> list[StaffMember]:
         rows = await staff.list_centre_staff(
             await info.context.principal(), centre_code, info.context.meta
         )

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from backend.graphql.context import Info
+from backend.graphql.inputs import text
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
 from backend.matters import service
 from backend.matters.loaders import load_departments, load_matters
@@ -41,7 +44,7 @@ class MatterQueries:
         )
 
     @strawberry.field(description="One matter by its stable code, e.g. MZ001.")
-    async def matter(self, code: str) -> Matter:
+    async def matter(self, code: Annotated[str, text(16)]) -> Matter:
         return Matter.from_model(await service.get_matter_by_code(code))
 
     @strawberry.field(description="The 11 departments whose matters the centres accept.")

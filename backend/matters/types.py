@@ -6,8 +6,10 @@ import strawberry
 from strawberry import relay
 
 from backend.graphql.context import Info
+from backend.graphql.inputs import text_field
 from backend.matters import models
 from backend.matters.loaders import load_departments, load_matters
+from backend.platform.text import MAX_SEARCH_LENGTH
 
 strawberry.enum(
     models.HandlingMode,
@@ -114,10 +116,12 @@ class Matter(relay.Node):
 
 @strawberry.input(description="Narrow the list of matters; all given criteria must hold.")
 class MatterFilter:
-    search: str | None = strawberry.field(
-        default=None, description="Free text over the name and summary, e.g. 居住证."
+    search: str | None = text_field(
+        MAX_SEARCH_LENGTH,
+        search=True,
+        description="Free text over the name and summary, e.g. 居住证.",
     )
-    department_code: str | None = None
+    department_code: str | None = text_field(32)
     city_wide: bool | None = None
     online_level: models.OnlineLevel | None = None
     handling_mode: models.HandlingMode | None = None
