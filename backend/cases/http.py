@@ -43,6 +43,9 @@ from backend.platform.principal import Principal
 from backend.platform.requestmeta import RequestMeta
 
 logger = logging.getLogger("tongban.cases")
+# Rendering a PDF costs CPU (a CJK font is parsed and subset for each document): a caller
+# gets this many downloads a minute, found or not, then 429 RATE_LIMITED.
+DOWNLOADS_PER_MINUTE = 30
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,18 @@ async def _download(request: Request, download: Download) -> Response:
     if isinstance(found, JSONResponse):
         return found
     principal = found
-    settings = infra.current().settings
+    container = infra.current()
+    settings = container.settings
     meta = RequestMeta.from_scope(request.scope)
+    allowed = await container.limiter.hit(
+        f"case-pdf:{principal.audit_actor.kind}:{principal.audit_actor.id}",
+        DOWNLOADS_PER_MINUTE,
+        60,
+    )
+    if not allowed.allowed:
+        response = _error(429, ErrorCode.RATE_LIMITED, "下载过于频繁，请稍后再试。")
+        response.headers["Retry-After"] = str(max(1, allowed.retry_after))
+        return response
     try:
         async with audit.audited(
             f"cases.{download.kind}.download", actor=principal.audit_actor, meta=meta

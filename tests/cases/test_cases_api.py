@@ -149,6 +149,13 @@ async def test_a_clerk_opens_a_counter_case_by_id_number(gql: GraphQLClient) -> 
         ["RESIDENT_NOT_FOUND"],
         ["ID_NUMBER_INVALID_CHECKSUM"],
     )
+    # The history says where the clerk acted: the collecting centre (not the clerk's id).
+    opened_case = await Case.get(number=payload["case"]["number"])
+    [submitted] = await CaseEvent.filter(case_id=opened_case.id)
+    assert (submitted.actor_kind.value, submitted.centre_id) == (
+        "STAFF",
+        opened_case.collecting_centre_id,
+    )
     resident_tries = await gql.with_token(tokens["accessToken"])(
         COUNTER, input={"idNumber": person.id_number, "matterCode": COUNTER_MATTER}
     )

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from strawberry import relay
 
 from backend.audit.models import AuditEvent, AuditOutcome
+from backend.cases.http import DOWNLOADS_PER_MINUTE
 from backend.cases.models import Case
 from backend.cases.receipts import FONT_CANDIDATES, FontMissing, find_cjk_font
 from backend.centres.models import Centre
@@ -219,6 +220,21 @@ async def test_only_those_who_may_read_the_case_get_its_pdfs(
         assert allowed.status_code == 200 and allowed.content.startswith(b"%PDF-")
         [row] = await _audit(allowed, f"cases.{kind}.download")
         assert (row.outcome, row.actor_kind) == (AuditOutcome.SUCCESS, "staff")
+
+
+async def test_downloads_are_rate_limited_per_caller(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
+    token = (await sign_in(gql))["accessToken"]
+    other = (await sign_in(gql))["accessToken"]
+    url = "/cases/000000-0000/history.pdf"  # found or not, each try counts
+    for _ in range(DOWNLOADS_PER_MINUTE):
+        assert (await http.get(url, headers=_bearer(token))).status_code == 404
+    limited = await http.get(url, headers=_bearer(token))
+    assert limited.status_code == 429
+    assert limited.json()["code"] == "RATE_LIMITED"
+    assert 1 <= int(limited.headers["retry-after"]) <= 60
+    assert (await http.get(url, headers=_bearer(other))).status_code == 404  # per caller
 
 
 def _latin_only_font(path: Path) -> Path:
