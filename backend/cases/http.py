@@ -46,6 +46,7 @@ logger = logging.getLogger("tongban.cases")
 # Rendering a PDF costs CPU (a CJK font is parsed and subset for each document): a caller
 # gets this many downloads a minute, found or not, then 429 RATE_LIMITED.
 DOWNLOADS_PER_MINUTE = 30
+UNAVAILABLE = "暂时无法生成 PDF，请稍后再试。"
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,10 @@ async def _download(request: Request, download: Download) -> Response:
     except FontMissing as error:
         # An installation problem: the operator reads what to install; no personal data.
         logger.error("cannot render a PDF: %s", error)
-        return _error(500, ErrorCode.INTERNAL_ERROR, "暂时无法生成 PDF，请稍后再试。")
+        return _error(500, ErrorCode.INTERNAL_ERROR, UNAVAILABLE)
+    except Exception as error:  # masked, and logged without its text (it may quote the case)
+        logger.error("PDF download failed: %s", type(error).__name__)
+        return _error(500, ErrorCode.INTERNAL_ERROR, UNAVAILABLE)
     return Response(
         body,
         media_type="application/pdf",

@@ -23,7 +23,7 @@ import qrcode
 from fontTools.ttLib import TTCollection, TTFont
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, TTFFont
 
 from backend.cases.models import ActorKind, Case, CaseChannel, CaseEvent, CaseState
 from backend.cases.service import ACTION_NAMES, STATE_NAMES
@@ -63,6 +63,10 @@ COLLECT_FORWARD_NOTE = (
     "办理进度以受理中心的处理为准。"
 )
 PENDING_PROMISE = "待受理后确定"
+# Printed for a character the font has no glyph for (a rare name character, an emoji in a
+# note): the geta mark 〓, the customary stand-in in Chinese print. fpdf2 would otherwise
+# draw an empty box and write the character itself to its log.
+MISSING_GLYPH = "〓"
 ISSUER = "上海市社区事务受理服务中心 · 通办"
 
 
@@ -245,10 +249,21 @@ class _Pdf(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.add_font(FONT_FAMILY, "", str(font))
+        added = self.fonts[FONT_FAMILY]
+        assert isinstance(added, TTFFont)
+        self._cmap: dict[int, str] = added.cmap
+        self._missing = MISSING_GLYPH if ord(MISSING_GLYPH) in self._cmap else "?"
         self.set_title(f"{title} {number}")
         self.set_creator("通办")
         self._number = number
         self.alias_nb_pages()
+
+    def normalize_text(self, text: str) -> str:
+        """Every text fpdf2 draws passes here: characters without a glyph become 〓."""
+        cmap = self._cmap
+        if all(ord(ch) in cmap or ch in "\n\r\t" for ch in text):
+            return text
+        return "".join(ch if ord(ch) in cmap or ch in "\n\r\t" else self._missing for ch in text)
 
     def footer(self) -> None:
         self.set_y(-12)

@@ -5,6 +5,7 @@ reaches the log, and that a server without a CJK font says so instead of printin
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,19 +16,29 @@ import pypdfium2 as pdfium
 import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection
 from pypdf import PdfReader
 from strawberry import relay
 
 from backend.audit.models import AuditEvent, AuditOutcome
 from backend.cases.http import DOWNLOADS_PER_MINUTE
 from backend.cases.models import Case
-from backend.cases.receipts import FONT_CANDIDATES, FontMissing, find_cjk_font
+from backend.cases.receipts import (
+    FONT_CANDIDATES,
+    CaseDocument,
+    FontMissing,
+    HistoryLine,
+    MaterialLine,
+    find_cjk_font,
+    render_history,
+    render_receipt,
+)
 from backend.centres.models import Centre
 from backend.identity.idnumber import mask_id_number
 from backend.identity.models import Resident, StaffRole
 from backend.identity.personal import mask_name
 from backend.platform.calendar import add_working_days
-from backend.platform.clock import now, to_shanghai
+from backend.platform.clock import SHANGHAI, now, to_shanghai
 from backend.platform.infra import Infrastructure
 from tests.cases.helpers import ACCEPTING, COLLECT_FORWARD_MATTER, COLLECTING, ELSEWHERE
 from tests.conftest import GraphQLClient, capture_logs
@@ -235,6 +246,37 @@ async def test_downloads_are_rate_limited_per_caller(
     assert limited.json()["code"] == "RATE_LIMITED"
     assert 1 <= int(limited.headers["retry-after"]) <= 60
     assert (await http.get(url, headers=_bearer(other))).status_code == 404  # per caller
+
+
+def test_a_character_the_font_lacks_prints_as_geta_and_is_not_logged() -> None:
+    rare = "\U00020bb7"  # 𠮷, a name character outside the BMP that common fonts lack
+    font = find_cjk_font(None)
+    with TTCollection(str(font), lazy=True) as collection:
+        assert ord(rare) not in collection.fonts[0].getBestCmap()
+    at = datetime(2026, 12, 2, 9, 30, tzinfo=SHANGHAI)
+    document = CaseDocument(
+        number="26120231010101-0042",
+        matter=MATTER_NAME,
+        department="上海市民政局",
+        collecting_centre="南京东路",
+        accepting_centre="定海路",
+        collect_forward=True,
+        channel="网上申请",
+        state="待补正",
+        submitted_at=at,
+        promised_date=None,
+        materials=(MaterialLine("户口簿", False, None),),
+        resident_name=f"{rare}*",
+        resident_id_number="310101********123X",
+        link="http://127.0.0.1:8000/cases/26120231010101-0042",
+        history=(HistoryLine(at, "要求补正", "待补正", "受理员（定海路）", f"请{rare}核对"),),
+    )
+    with capture_logs("fpdf") as lines:
+        receipt = pdf_text(render_receipt(document, font))
+        history = pdf_text(render_history(document, font))
+    assert "申请人〓*" in receipt and "待受理后确定" in receipt
+    assert "请〓核对" in history and rare not in history
+    assert not any(rare in line or "missing" in line for line in lines)
 
 
 def _latin_only_font(path: Path) -> Path:
