@@ -40,7 +40,7 @@ from backend.identity.personal import mask_name
 from backend.platform.calendar import add_working_days
 from backend.platform.clock import SHANGHAI, now, to_shanghai
 from backend.platform.infra import Infrastructure
-from tests.cases.helpers import ACCEPTING, COLLECT_FORWARD_MATTER, COLLECTING, ELSEWHERE
+from tests.cases.helpers import COLLECT_FORWARD_MATTER, COLLECTING, ELSEWHERE
 from tests.conftest import GraphQLClient, capture_logs
 from tests.identity.helpers import Person, make_staff, sign_in, staff_token, verified_resident
 
@@ -49,6 +49,9 @@ SUBMIT = """mutation($input: SubmitCaseInput!) { submitCase(input: $input) {
 ADVANCE = """mutation($input: AdvanceCaseInput!) { advanceCase(input: $input) {
     case { state } errors { field code message } } }"""
 MATTER_NAME = "最低生活保障申请"
+# The owners' household-registration centre, which accepts their 收受分离 cases: not the
+# other cases tests' ACCEPTING, whose work queue they page through.
+ACCEPTING = "310105-01"
 SUPPLEMENT_NOTE = "请补交户口簿首页及本人页"
 
 
