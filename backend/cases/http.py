@@ -123,8 +123,8 @@ async def _download(request: Request, download: Download) -> Response:
             document = await receipts.load_case_document(case, settings.public_base_url)
             font = receipts.find_cjk_font(settings.pdf_font_path)
             body = await run_in_threadpool(download.render, document, font)
-    except DomainError as error:
-        return _error(404, error.code, error.message)
+    except DomainError as error:  # NOT_FOUND: not there, or not theirs to read
+        return _error(404 if error.code is ErrorCode.NOT_FOUND else 400, error.code, error.message)
     except FontMissing as error:
         # An installation problem: the operator reads what to install; no personal data.
         logger.error("cannot render a PDF: %s", error)
