@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 from backend import db
 from backend.api import AUTHENTICATOR, schema_for
+from backend.cases.http import ROUTES as CASE_DOCUMENTS
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
@@ -142,6 +143,7 @@ def create_app(
         Route("/.well-known/jwks.json", jwks),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
+        *CASE_DOCUMENTS,
     ]
     if (settings.pwa_dist / "index.html").exists():
         routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))

@@ -95,6 +95,13 @@ class Settings(BaseSettings):
     # Load the demo residents and staff of seed/staff.json (demo passwords!). Off in production.
     seed_demo_accounts: bool = True
 
+    # Where the public reaches the service: links printed on documents (the QR code of a
+    # 受理回执 opens <public_base_url>/cases/<number> in the app).
+    public_base_url: str = "http://127.0.0.1:8000"
+    # A font with Chinese glyphs for PDFs (backend/cases/receipts.py). Unset: the first of
+    # Debian's fonts-wqy-microhei and a few other CJK fonts that is installed.
+    pdf_font_path: Path | None = None
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:

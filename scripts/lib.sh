@@ -36,6 +36,18 @@ ensure_browser() {
     die "Chromium is needed for the browser tests: apt-get install chromium fonts-wqy-microhei"
 }
 
+# ensure_pdf_font: the CJK font the server renders PDFs with (受理回执, backend/cases/receipts.py).
+# TONGBAN_PDF_FONT_PATH, when set, names another font, which must exist.
+ensure_pdf_font() {
+  if [ -n "${TONGBAN_PDF_FONT_PATH:-}" ]; then
+    [ -f "$TONGBAN_PDF_FONT_PATH" ] || die "TONGBAN_PDF_FONT_PATH=$TONGBAN_PDF_FONT_PATH does not exist"
+    return 0
+  fi
+  [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && return 0
+  apt_install fonts-wqy-microhei ||
+    die "A CJK font is needed for PDFs: apt-get install fonts-wqy-microhei (or set TONGBAN_PDF_FONT_PATH)"
+}
+
 # ensure_venv LOCKFILE: a virtualenv with exactly the locked (hash-checked) dependencies.
 ensure_venv() {
   local lock="$ROOT/$1" stamp

@@ -116,7 +116,9 @@ async def _open(
             submitted_at=moment,
             opened_by_staff_id=staff_id,
         )
-        await _log(case, "SUBMIT", None, CaseState.SUBMITTED, actor_kind, actor_id, "", staff_id)
+        # A clerk opening a case at the counter acts at the collecting centre.
+        centre_id = collecting_id if staff_id is not None else None
+        await _log(case, "SUBMIT", None, CaseState.SUBMITTED, actor_kind, actor_id, "", centre_id)
     return case
 
 
