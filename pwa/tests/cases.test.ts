@@ -63,7 +63,7 @@ describe('case helpers', () => {
     const before = aCase('1', [submitted])
     const now = aCase('1', [submitted, accepted])
     const base = { cursor: 'c', kind: 'case.progressed', at: accepted.at }
-    expect(applyUpdate(before, { ...base, case: now, caseEntry: accepted })).toBe(now)
+    expect(applyUpdate(before, { ...base, case: now, caseEntry: accepted })).toEqual(now)
     expect(applyUpdate(before, { ...base, case: aCase('2', [submitted]), caseEntry: null })).toBe(before)
     const added = applyUpdate(before, { ...base, case: null, caseEntry: accepted })!
     expect(added.timeline).toHaveLength(2)
@@ -121,5 +121,23 @@ describe('case documents', () => {
     })
     expect(tokens).toEqual(['Bearer old', 'Bearer fresh'])
     expect(session.renew).toHaveBeenCalledWith('old')
+  })
+})
+
+describe('a live update whose copy of the case lags behind its own step', () => {
+  it('still shows the step, once, in order', () => {
+    const submitted = step('SUBMIT', 'SUBMITTED', '2026-12-02T08:00:00+08:00')
+    const accepted = step('ACCEPT', 'ACCEPTED', '2026-12-02T09:00:00+08:00')
+    const page = aCase('1', [submitted])
+    const stale = { ...aCase('1', [submitted]), state: 'ACCEPTED' as const, stateName: '已受理' }
+    const base = { cursor: 'c2', kind: 'case.progressed', at: accepted.at }
+    const after = applyUpdate(page, { ...base, case: stale, caseEntry: accepted })!
+    expect(after.timeline.map((s) => s.toState)).toEqual(['SUBMITTED', 'ACCEPTED'])
+    expect(after.state).toBe('ACCEPTED')
+    // the same update again, or an older one arriving late, changes nothing
+    const again = applyUpdate(after, { ...base, case: stale, caseEntry: accepted })!
+    expect(again.timeline).toHaveLength(2)
+    const late = applyUpdate(after, { ...base, case: null, caseEntry: submitted })!
+    expect(late.timeline.map((s) => s.toState)).toEqual(['SUBMITTED', 'ACCEPTED'])
   })
 })

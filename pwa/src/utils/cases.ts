@@ -3,6 +3,7 @@ import type {
   CaseDetailFragment,
   CaseListItemFragment,
   CaseState,
+  CaseStepFragment,
   CaseUpdateFragment,
 } from '@/graphql/generated/graphql'
 
@@ -53,25 +54,36 @@ export function formatDateTime(value: string): string {
 }
 
 /**
- * The case after a live update: the update's own copy of the case is the case as it is now,
- * so it replaces what the page had; without one (not readable any more), the step is added
- * to the timeline unless the timeline has it already.
+ * The case after a live update. The update's own copy of the case is the case as it is now,
+ * so it replaces what the page had; its timeline, though, is merged with the page's and the
+ * update's step (steps are immutable; one is known by time, action and new state), because
+ * a copy may lag behind its own step (the server caches per connection what it loaded for
+ * a subscription). Without a copy (no longer readable), the step alone is added.
  */
 export function applyUpdate(
   current: CaseDetailFragment | null,
   update: CaseUpdateFragment,
 ): CaseDetailFragment | null {
-  if (update.case) {
-    if (current && update.case.id !== current.id) return current
-    return update.case
-  }
   const step = update.caseEntry
-  if (!current || !step) return current
-  const known = current.timeline.some(
-    (entry) => entry.at === step.at && entry.action === step.action && entry.toState === step.toState,
-  )
-  if (known) return current
-  return { ...current, state: step.toState, stateName: step.stateName, timeline: [...current.timeline, step] }
+  const fresh = update.case
+  if (fresh && current && fresh.id !== current.id) return current
+  const base = fresh ?? current
+  if (!base) return null
+  const timeline = mergeSteps([...(current?.timeline ?? []), ...base.timeline, ...(step ? [step] : [])])
+  const newest = timeline.at(-1)
+  if (!fresh && newest) return { ...base, state: newest.toState, stateName: newest.stateName, timeline }
+  return { ...base, timeline }
+}
+
+function stepKey(step: CaseStepFragment): string {
+  return `${step.at}|${step.action}|${step.toState}`
+}
+
+/** Steps once each, oldest first. */
+export function mergeSteps(steps: readonly CaseStepFragment[]): CaseStepFragment[] {
+  const byKey = new Map<string, CaseStepFragment>()
+  for (const step of steps) byKey.set(stepKey(step), step)
+  return [...byKey.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
 }
 
 /** A list of cases with one replaced (or added on top) by a live update. */
