@@ -132,6 +132,10 @@ def test_resident_follows_a_case_live_while_a_clerk_works_it(
     resident.get_by_text("居民身份证", exact=True).click()
     resident.get_by_text("用电子身份证代替").click()
     resident.get_by_text("户口簿", exact=True).click()
+    keyboard = resident.get_by_role("checkbox", name="家庭成员收入证明")  # keyboard only
+    keyboard.focus()
+    keyboard.press("Space")
+    expect(keyboard).to_have_attribute("aria-checked", "true")
     resident.screenshot(path=str(screenshots / "apply.png"), full_page=True)
     resident.get_by_role("button", name="提交申请").click()
 
@@ -140,7 +144,9 @@ def test_resident_follows_a_case_live_while_a_clerk_works_it(
     assert number and number in resident.url
     expect(resident.locator("[data-test=centres]")).to_contain_text("收受分离")
     expect(resident.locator("[data-test=centres]")).to_contain_text("定海路")
-    expect(resident.locator("[data-test=materials]")).to_contain_text("电子亮证")
+    materials = resident.locator("[data-test=materials]")
+    expect(materials).to_contain_text("电子亮证")
+    expect(materials.locator(".van-cell", has_text="家庭成员收入证明")).to_contain_text("已提交")
     expect(resident.locator("[data-test=promised-date]")).to_contain_text("受理后计算")
     expect(steps(resident)).to_have_count(1)
     expect(steps(resident).first).to_contain_text("提交申请")
