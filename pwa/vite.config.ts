@@ -23,7 +23,11 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   server: {
-    proxy: { '/graphql': { target: BACKEND, ws: true } },
+    proxy: {
+      '/graphql': { target: BACKEND, ws: true },
+      // A case's PDFs; /cases/... without .pdf are the app's own pages.
+      '^/cases/[^/]+/[a-z]+\\.pdf$': { target: BACKEND },
+    },
   },
   build: {
     target: 'es2020',

@@ -11,9 +11,14 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    CaseCell: typeof import('./components/CaseCell.vue')['default']
+    CaseStateTag: typeof import('./components/CaseStateTag.vue')['default']
+    CaseSummary: typeof import('./components/CaseSummary.vue')['default']
+    CaseTimeline: typeof import('./components/CaseTimeline.vue')['default']
     CentreCell: typeof import('./components/CentreCell.vue')['default']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
     FilteredListHeader: typeof import('./components/FilteredListHeader.vue')['default']
+    LiveStatus: typeof import('./components/LiveStatus.vue')['default']
     MatterCell: typeof import('./components/MatterCell.vue')['default']
     PagedList: typeof import('./components/PagedList.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']
@@ -22,6 +27,8 @@ declare module 'vue' {
     VanButton: typeof import('vant/es')['Button']
     VanCell: typeof import('vant/es')['Cell']
     VanCellGroup: typeof import('vant/es')['CellGroup']
+    VanCheckbox: typeof import('vant/es')['Checkbox']
+    VanCheckboxGroup: typeof import('vant/es')['CheckboxGroup']
     VanDialog: typeof import('vant/es')['Dialog']
     VanDropdownItem: typeof import('vant/es')['DropdownItem']
     VanDropdownMenu: typeof import('vant/es')['DropdownMenu']
@@ -35,6 +42,9 @@ declare module 'vue' {
     VanLoading: typeof import('vant/es')['Loading']
     VanNavBar: typeof import('vant/es')['NavBar']
     VanNoticeBar: typeof import('vant/es')['NoticeBar']
+    VanPopup: typeof import('vant/es')['Popup']
+    VanRadio: typeof import('vant/es')['Radio']
+    VanRadioGroup: typeof import('vant/es')['RadioGroup']
     VanSearch: typeof import('vant/es')['Search']
     VanSticky: typeof import('vant/es')['Sticky']
     VanTabbar: typeof import('vant/es')['Tabbar']

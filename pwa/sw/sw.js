@@ -33,6 +33,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
   if (url.pathname.startsWith('/graphql') || url.pathname === '/healthz') return
+  // Someone's own documents (a case's PDFs, fetched with the access token): never the cache.
+  if (request.headers.has('authorization')) return
   if (request.mode === 'navigate') {
     event.respondWith(navigate(request))
     return

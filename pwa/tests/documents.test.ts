@@ -19,6 +19,9 @@ import {
 import { describe, expect, it } from 'vitest'
 import { operationName, tokenPolicy } from '@/graphql/documents'
 import {
+  CASE_ACTIONS,
+  CASE_CHANNELS,
+  CASE_STATES,
   CENTRE_KINDS,
   DAY_TYPES,
   E_CERTIFICATE_KINDS,
@@ -114,6 +117,7 @@ describe('generated documents', () => {
     expect(policy).toMatchObject({
       RequestLoginCode: 'none',
       Login: 'none',
+      StaffLogin: 'none',
       RefreshToken: 'none',
       Logout: 'asIs',
       VerifyRealName: 'session',
@@ -133,6 +137,9 @@ describe('enums', () => {
     ['HoursSource', HOURS_SOURCES],
     ['OnlineLevel', ONLINE_LEVELS],
     ['Role', ROLES],
+    ['CaseState', CASE_STATES],
+    ['CaseAction', CASE_ACTIONS],
+    ['CaseChannel', CASE_CHANNELS],
   ] as const)('%s matches the schema', (name, values) => {
     const type = schema.getType(name)
     expect(type).toBeInstanceOf(GraphQLEnumType)

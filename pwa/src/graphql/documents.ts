@@ -33,6 +33,7 @@ export function operationName<TData, TVariables>(
 const TOKEN_POLICIES: Readonly<Record<string, TokenPolicy>> = {
   RequestLoginCode: 'none',
   Login: 'none',
+  StaffLogin: 'none',
   RefreshToken: 'none',
   Logout: 'asIs',
 }

@@ -5,6 +5,9 @@
  * that each list names every value, in the schema's order.
  */
 import type {
+  CaseAction,
+  CaseChannel,
+  CaseState,
   CentreKind,
   DayType,
   ECertificateKind,
@@ -99,3 +102,32 @@ export const ERROR_CODES = [
   'RESYNC_REQUIRED',
   'INTERNAL_ERROR',
 ] as const satisfies readonly ErrorCode[]
+
+export const CASE_STATES = [
+  'SUBMITTED',
+  'PREREVIEW_PASSED',
+  'NEEDS_SUPPLEMENT',
+  'ACCEPTED',
+  'FORWARDED',
+  'PROCESSING',
+  'COMPLETED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const satisfies readonly CaseState[]
+export const CASE_ACTIONS = [
+  'PASS_PREREVIEW',
+  'REQUEST_SUPPLEMENT',
+  'SUPPLEMENT',
+  'ACCEPT',
+  'FORWARD',
+  'START_PROCESSING',
+  'COMPLETE',
+  'REJECT',
+  'WITHDRAW',
+] as const satisfies readonly CaseAction[]
+export const CASE_CHANNELS = [
+  'ONLINE',
+  'COUNTER',
+  'REMOTE_WINDOW',
+  'HOME_VISIT',
+] as const satisfies readonly CaseChannel[]

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     tab?: boolean
     /** Only for a signed-in resident: others sign in first. */
     auth?: boolean
+    /** Only for signed-in staff: others go to the staff sign-in page. */
+    staff?: boolean
   }
 }
 
@@ -26,6 +28,48 @@ const routes: RouteRecordRaw[] = [
     name: 'matter',
     component: () => import('@/pages/matters/detail.vue'),
     meta: { title: t.titles.matter },
+  },
+  {
+    path: '/matters/:code/apply',
+    name: 'apply',
+    component: () => import('@/pages/cases/apply.vue'),
+    meta: { title: t.apply.title },
+  },
+  {
+    path: '/cases',
+    name: 'cases',
+    component: () => import('@/pages/cases/index.vue'),
+    meta: { title: t.cases.title, auth: true },
+  },
+  {
+    path: '/cases/:number',
+    name: 'case',
+    component: () => import('@/pages/cases/detail.vue'),
+    meta: { title: t.cases.number, auth: true },
+  },
+  {
+    path: '/staff/login',
+    name: 'staff-login',
+    component: () => import('@/pages/staff/login.vue'),
+    meta: { title: t.staff.loginTitle },
+  },
+  {
+    path: '/staff',
+    name: 'staff',
+    component: () => import('@/pages/staff/index.vue'),
+    meta: { title: t.staff.queueTitle, staff: true },
+  },
+  {
+    path: '/staff/cases/:number',
+    name: 'staff-case',
+    component: () => import('@/pages/staff/case.vue'),
+    meta: { title: t.staff.caseTitle, staff: true },
+  },
+  {
+    path: '/staff/counter',
+    name: 'staff-counter',
+    component: () => import('@/pages/staff/counter.vue'),
+    meta: { title: t.staff.counterTitle, staff: true },
   },
   {
     path: '/centres',
@@ -86,6 +130,12 @@ export const router = createRouter({
 // Pages for signed-in residents wait for the session to be restored on start-up; the login
 // page is skipped by someone already signed in.
 router.beforeEach(async (to) => {
+  if (to.meta.staff) {
+    const auth = useAuthStore()
+    await auth.whenReady()
+    if (!auth.signedIn) return { name: 'staff-login', query: { redirect: to.fullPath } }
+    return true
+  }
   if (!to.meta.auth && to.name !== 'login') return true
   const auth = useAuthStore()
   await auth.whenReady()

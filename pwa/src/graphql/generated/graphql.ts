@@ -4,6 +4,61 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Take a step on a case. */
+export type AdvanceCaseInput = {
+  action: CaseAction;
+  caseId: string | number;
+  /** For SUPPLEMENT: the materials as now handed in. */
+  materials?: Array<CaseMaterialInput> | null | undefined;
+  /** Required to reject or ask for more; the resident reads it. */
+  note?: string | null | undefined;
+};
+
+/** A step a case can take (see the transition table). */
+export type CaseAction =
+  | 'ACCEPT'
+  | 'COMPLETE'
+  | 'FORWARD'
+  | 'PASS_PREREVIEW'
+  | 'REJECT'
+  | 'REQUEST_SUPPLEMENT'
+  | 'START_PROCESSING'
+  | 'SUPPLEMENT'
+  | 'WITHDRAW';
+
+/** Who took a step. */
+export type CaseActorKind =
+  | 'RESIDENT'
+  | 'STAFF'
+  | 'SYSTEM';
+
+/** ONLINE 网上申请, COUNTER 窗口, REMOTE_WINDOW 就近办 (a remote window), HOME_VISIT 上门办. */
+export type CaseChannel =
+  | 'COUNTER'
+  | 'HOME_VISIT'
+  | 'ONLINE'
+  | 'REMOTE_WINDOW';
+
+/** A material handed in. */
+export type CaseMaterialInput = {
+  /** An e-certificate (电子亮证) stood in for the paper. */
+  byECertificate?: boolean;
+  name: string;
+  provided?: boolean;
+};
+
+/** SUBMITTED 已提交, PREREVIEW_PASSED 预审通过, NEEDS_SUPPLEMENT 待补正, ACCEPTED 已受理, FORWARDED 已转办, PROCESSING 办理中, COMPLETED 已办结, REJECTED 不予办理, WITHDRAWN 已撤回. */
+export type CaseState =
+  | 'ACCEPTED'
+  | 'COMPLETED'
+  | 'FORWARDED'
+  | 'NEEDS_SUPPLEMENT'
+  | 'PREREVIEW_PASSED'
+  | 'PROCESSING'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
 /** Narrow the list of centres; all given criteria must hold. */
 export type CentreFilter = {
   /** District name (黄浦区) or code (310101). */
@@ -112,12 +167,147 @@ export type OnlineLevel =
   | 'FULLY_ONLINE'
   | 'PREREVIEW';
 
+/** Open a case at the counter for a resident in front of you. */
+export type OpenCounterCaseInput = {
+  channel?: CaseChannel;
+  /** The number on the resident's ID card. */
+  idNumber: string;
+  materials?: Array<CaseMaterialInput>;
+  matterCode: string;
+};
+
 /** RESIDENT 居民 (verified or not); CLERK 受理员 at one centre; CENTRE_HEAD 中心负责人; ADMIN 管理员, city-wide. */
 export type Role =
   | 'ADMIN'
   | 'CENTRE_HEAD'
   | 'CLERK'
   | 'RESIDENT';
+
+/** Apply online (全程网办 / 网上预审). */
+export type SubmitCaseInput = {
+  /** The centre to handle it (收件). */
+  centreCode: string;
+  materials?: Array<CaseMaterialInput>;
+  matterCode: string;
+};
+
+export type CaseCentreFragment = { code: string, name: string, shortName: string };
+
+export type CaseStepFragment = { action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string };
+
+export type CaseListItemFragment = { id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } };
+
+export type CaseDetailFragment = { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } };
+
+export type CaseUpdateFragment = { cursor: string, kind: string, at: string, case: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } | null, caseEntry: { action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string } | null };
+
+export type MyCasesQueryVariables = Exact<{
+  state?: CaseState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyCasesQuery = { myCases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } }> } };
+
+export type CaseByNumberQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type CaseByNumberQuery = { caseByNumber: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } };
+
+export type CentreCasesQueryVariables = Exact<{
+  centreCode: string;
+  states?: Array<CaseState> | CaseState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CentreCasesQuery = { centreCases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } }> } };
+
+export type CentreCaseSummaryQueryVariables = Exact<{
+  centreCode: string;
+}>;
+
+
+export type CentreCaseSummaryQuery = { centreCaseSummary: { overdue: number, counts: Array<{ state: CaseState, count: number }> } };
+
+export type CentrePickerQueryVariables = Exact<{
+  filter?: CentreFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CentrePickerQuery = { centres: { edges: Array<{ node: { district: string, address: string, code: string, name: string, shortName: string } }> } };
+
+export type NearestCentreQueryVariables = Exact<{
+  lat: number;
+  lng: number;
+}>;
+
+
+export type NearestCentreQuery = { nearbyCentres: Array<{ centre: { code: string, name: string, shortName: string } }> };
+
+export type SubmitCaseMutationVariables = Exact<{
+  input: SubmitCaseInput;
+}>;
+
+
+export type SubmitCaseMutation = { submitCase: { case: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type OpenCounterCaseMutationVariables = Exact<{
+  input: OpenCounterCaseInput;
+}>;
+
+
+export type OpenCounterCaseMutation = { openCounterCase: { case: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type AdvanceCaseMutationVariables = Exact<{
+  input: AdvanceCaseInput;
+}>;
+
+
+export type AdvanceCaseMutation = { advanceCase: { case: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type StaffLoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type StaffLoginMutation = { staffLogin: { tokens: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string } | null, staff: { id: string, username: string, displayName: string, role: Role, centre: { code: string, name: string, shortName: string } | null } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type StaffAccountFragment = { id: string, username: string, displayName: string, role: Role, centre: { code: string, name: string, shortName: string } | null };
+
+export type StaffMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffMeQuery = { me: { role: Role, staff: { id: string, username: string, displayName: string, role: Role, centre: { code: string, name: string, shortName: string } | null } | null } | null };
+
+export type MyUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MyUpdatesSubscription = { myUpdates: { cursor: string, kind: string, at: string, case: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } | null, caseEntry: { action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string } | null } };
+
+export type CaseProgressSubscriptionVariables = Exact<{
+  caseId: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseProgressSubscription = { caseProgress: { cursor: string, kind: string, at: string, case: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } | null, caseEntry: { action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string } | null } };
+
+export type CentreUpdatesSubscriptionVariables = Exact<{
+  centreCode: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type CentreUpdatesSubscription = { centreUpdates: { cursor: string, kind: string, at: string, case: { finishedAt: string | null, rejectReason: string | null, availableActions: Array<CaseAction>, id: string, number: string, state: CaseState, stateName: string, channel: CaseChannel, submittedAt: string, promisedDate: string | null, overdue: boolean, collectForward: boolean, materials: Array<{ name: string, provided: boolean, byECertificate: boolean }>, timeline: Array<{ action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string }>, matter: { code: string, name: string }, collectingCentre: { code: string, name: string, shortName: string }, acceptingCentre: { code: string, name: string, shortName: string } } | null, caseEntry: { action: string, fromState: CaseState | null, toState: CaseState, stateName: string, at: string, actorKind: CaseActorKind, note: string } | null } };
 
 export type MatterListItemFragment = { code: string, name: string, handlingMode: HandlingMode, onlineLevel: OnlineLevel, cityWide: boolean, promisedWorkingDays: number, department: { code: string, name: string } };
 
@@ -261,6 +451,177 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CaseCentreFragmentDoc = new TypedDocumentString(`
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+    `, {"fragmentName":"CaseCentre"}) as unknown as TypedDocumentString<CaseCentreFragment, unknown>;
+export const CaseListItemFragmentDoc = new TypedDocumentString(`
+    fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}`, {"fragmentName":"CaseListItem"}) as unknown as TypedDocumentString<CaseListItemFragment, unknown>;
+export const CaseStepFragmentDoc = new TypedDocumentString(`
+    fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+    `, {"fragmentName":"CaseStep"}) as unknown as TypedDocumentString<CaseStepFragment, unknown>;
+export const CaseDetailFragmentDoc = new TypedDocumentString(`
+    fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
+export const CaseUpdateFragmentDoc = new TypedDocumentString(`
+    fragment CaseUpdate on StreamUpdate {
+  cursor
+  kind
+  at
+  case {
+    ...CaseDetail
+  }
+  caseEntry {
+    ...CaseStep
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}`, {"fragmentName":"CaseUpdate"}) as unknown as TypedDocumentString<CaseUpdateFragment, unknown>;
+export const StaffAccountFragmentDoc = new TypedDocumentString(`
+    fragment StaffAccount on StaffMember {
+  id
+  username
+  displayName
+  role
+  centre {
+    ...CaseCentre
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}`, {"fragmentName":"StaffAccount"}) as unknown as TypedDocumentString<StaffAccountFragment, unknown>;
 export const MatterListItemFragmentDoc = new TypedDocumentString(`
     fragment MatterListItem on Matter {
   code
@@ -333,6 +694,644 @@ export const PersonalDataFieldsFragmentDoc = new TypedDocumentString(`
   idNumber
 }
     `, {"fragmentName":"PersonalDataFields"}) as unknown as TypedDocumentString<PersonalDataFieldsFragment, unknown>;
+export const MyCasesDocument = new TypedDocumentString(`
+    query MyCases($state: CaseState, $first: Int, $after: String) {
+  myCases(state: $state, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CaseListItem
+      }
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}`, {"operationName":"MyCases"}) as unknown as TypedDocumentString<MyCasesQuery, MyCasesQueryVariables>;
+export const CaseByNumberDocument = new TypedDocumentString(`
+    query CaseByNumber($number: String!) {
+  caseByNumber(number: $number) {
+    ...CaseDetail
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}`, {"operationName":"CaseByNumber"}) as unknown as TypedDocumentString<CaseByNumberQuery, CaseByNumberQueryVariables>;
+export const CentreCasesDocument = new TypedDocumentString(`
+    query CentreCases($centreCode: String!, $states: [CaseState!], $first: Int, $after: String) {
+  centreCases(
+    centreCode: $centreCode
+    states: $states
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CaseListItem
+      }
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}`, {"operationName":"CentreCases"}) as unknown as TypedDocumentString<CentreCasesQuery, CentreCasesQueryVariables>;
+export const CentreCaseSummaryDocument = new TypedDocumentString(`
+    query CentreCaseSummary($centreCode: String!) {
+  centreCaseSummary(centreCode: $centreCode) {
+    counts {
+      state
+      count
+    }
+    overdue
+  }
+}
+    `, {"operationName":"CentreCaseSummary"}) as unknown as TypedDocumentString<CentreCaseSummaryQuery, CentreCaseSummaryQueryVariables>;
+export const CentrePickerDocument = new TypedDocumentString(`
+    query CentrePicker($filter: CentreFilter, $first: Int) {
+  centres(filter: $filter, first: $first) {
+    edges {
+      node {
+        ...CaseCentre
+        district
+        address
+      }
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}`, {"operationName":"CentrePicker"}) as unknown as TypedDocumentString<CentrePickerQuery, CentrePickerQueryVariables>;
+export const NearestCentreDocument = new TypedDocumentString(`
+    query NearestCentre($lat: Float!, $lng: Float!) {
+  nearbyCentres(lat: $lat, lng: $lng, withinMinutes: 60, first: 1) {
+    centre {
+      ...CaseCentre
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}`, {"operationName":"NearestCentre"}) as unknown as TypedDocumentString<NearestCentreQuery, NearestCentreQueryVariables>;
+export const SubmitCaseDocument = new TypedDocumentString(`
+    mutation SubmitCase($input: SubmitCaseInput!) {
+  submitCase(input: $input) {
+    case {
+      ...CaseDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"SubmitCase"}) as unknown as TypedDocumentString<SubmitCaseMutation, SubmitCaseMutationVariables>;
+export const OpenCounterCaseDocument = new TypedDocumentString(`
+    mutation OpenCounterCase($input: OpenCounterCaseInput!) {
+  openCounterCase(input: $input) {
+    case {
+      ...CaseDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"OpenCounterCase"}) as unknown as TypedDocumentString<OpenCounterCaseMutation, OpenCounterCaseMutationVariables>;
+export const AdvanceCaseDocument = new TypedDocumentString(`
+    mutation AdvanceCase($input: AdvanceCaseInput!) {
+  advanceCase(input: $input) {
+    case {
+      ...CaseDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"AdvanceCase"}) as unknown as TypedDocumentString<AdvanceCaseMutation, AdvanceCaseMutationVariables>;
+export const StaffLoginDocument = new TypedDocumentString(`
+    mutation StaffLogin($username: String!, $password: String!) {
+  staffLogin(username: $username, password: $password) {
+    tokens {
+      ...AuthTokensFields
+    }
+    staff {
+      ...StaffAccount
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment StaffAccount on StaffMember {
+  id
+  username
+  displayName
+  role
+  centre {
+    ...CaseCentre
+  }
+}
+fragment AuthTokensFields on AuthTokens {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  refreshTokenExpiresAt
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"StaffLogin"}) as unknown as TypedDocumentString<StaffLoginMutation, StaffLoginMutationVariables>;
+export const StaffMeDocument = new TypedDocumentString(`
+    query StaffMe {
+  me {
+    role
+    staff {
+      ...StaffAccount
+    }
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment StaffAccount on StaffMember {
+  id
+  username
+  displayName
+  role
+  centre {
+    ...CaseCentre
+  }
+}`, {"operationName":"StaffMe"}) as unknown as TypedDocumentString<StaffMeQuery, StaffMeQueryVariables>;
+export const MyUpdatesDocument = new TypedDocumentString(`
+    subscription MyUpdates($after: String) {
+  myUpdates(after: $after) {
+    ...CaseUpdate
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}
+fragment CaseUpdate on StreamUpdate {
+  cursor
+  kind
+  at
+  case {
+    ...CaseDetail
+  }
+  caseEntry {
+    ...CaseStep
+  }
+}`, {"operationName":"MyUpdates"}) as unknown as TypedDocumentString<MyUpdatesSubscription, MyUpdatesSubscriptionVariables>;
+export const CaseProgressDocument = new TypedDocumentString(`
+    subscription CaseProgress($caseId: ID!, $after: String) {
+  caseProgress(caseId: $caseId, after: $after) {
+    ...CaseUpdate
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}
+fragment CaseUpdate on StreamUpdate {
+  cursor
+  kind
+  at
+  case {
+    ...CaseDetail
+  }
+  caseEntry {
+    ...CaseStep
+  }
+}`, {"operationName":"CaseProgress"}) as unknown as TypedDocumentString<CaseProgressSubscription, CaseProgressSubscriptionVariables>;
+export const CentreUpdatesDocument = new TypedDocumentString(`
+    subscription CentreUpdates($centreCode: String!, $after: String) {
+  centreUpdates(centreCode: $centreCode, after: $after) {
+    ...CaseUpdate
+  }
+}
+    fragment CaseCentre on Centre {
+  code
+  name
+  shortName
+}
+fragment CaseStep on CaseTimelineEntry {
+  action
+  fromState
+  toState
+  stateName
+  at
+  actorKind
+  note
+}
+fragment CaseListItem on Case {
+  id
+  number
+  state
+  stateName
+  channel
+  submittedAt
+  promisedDate
+  overdue
+  collectForward
+  matter {
+    code
+    name
+  }
+  collectingCentre {
+    ...CaseCentre
+  }
+  acceptingCentre {
+    ...CaseCentre
+  }
+}
+fragment CaseDetail on Case {
+  ...CaseListItem
+  finishedAt
+  rejectReason
+  materials {
+    name
+    provided
+    byECertificate
+  }
+  timeline {
+    ...CaseStep
+  }
+  availableActions
+}
+fragment CaseUpdate on StreamUpdate {
+  cursor
+  kind
+  at
+  case {
+    ...CaseDetail
+  }
+  caseEntry {
+    ...CaseStep
+  }
+}`, {"operationName":"CentreUpdates"}) as unknown as TypedDocumentString<CentreUpdatesSubscription, CentreUpdatesSubscriptionVariables>;
 export const DepartmentsDocument = new TypedDocumentString(`
     query Departments {
   departments {
