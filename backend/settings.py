@@ -81,6 +81,10 @@ class Settings(BaseSettings):
     # Adapters, as "module:Class". Defaults: seeded registry table, SMS outbox table + log.
     population_registry_adapter: str = "backend.identity.registry:SeededPopulationRegistry"
     sms_adapter: str = "backend.identity.sms:OutboxSmsSender"
+    # Ratings (好差评, backend/ratings/): the address SMS links point at, and how many working
+    # days a centre head has to settle the follow-up (整改) of a 不满意 rating.
+    public_base_url: str = "http://127.0.0.1:8000"
+    rating_follow_up_working_days: int = Field(default=15, ge=1, le=60)
     # Load the demo residents and staff of seed/staff.json (demo passwords!). Off in production.
     seed_demo_accounts: bool = True
 
