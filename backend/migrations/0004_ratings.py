@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('clerk_id', fields.IntField()),
                 ('since', fields.DatetimeField(auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'ratings_window', 'app': 'tongban', 'unique_together': (('centre_id', 'window'),), 'pk_attr': 'id', 'table_description': "Who is serving at a window now (the clerk sets it from their session); the window's"},
+            options={'table': 'ratings_window', 'app': 'tongban', 'unique_together': (('centre_id', 'window'),), 'pk_attr': 'id', 'table_description': 'Who is serving at a window now, as the clerk set it from their session. The rating'},
             bases=['Model'],
         ),
     ]

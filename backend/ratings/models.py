@@ -92,8 +92,8 @@ class Rating(Model):
 
 
 class RatingWindow(Model):
-    """Who is serving at a window now (the clerk sets it from their session); the window's
-    rating tablet ties counter ratings to that clerk."""
+    """Who is serving at a window now, as the clerk set it from their session. The rating
+    tablet of that window ties counter ratings to that clerk."""
 
     id = fields.IntField(primary_key=True)
     centre_id = fields.IntField()

@@ -35,6 +35,8 @@ const TOKEN_POLICIES: Readonly<Record<string, TokenPolicy>> = {
   Login: 'none',
   RefreshToken: 'none',
   Logout: 'asIs',
+  StaffLogin: 'none',
+  CentreSatisfaction: 'none',
 }
 
 export function tokenPolicy<TData, TVariables>(
