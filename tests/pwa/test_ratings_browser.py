@@ -17,14 +17,15 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from backend.settings import PROJECT_ROOT
-from tests.pwa.test_pwa_browser import (  # noqa: F401 - the fixtures this module uses
-    browser,
-    phone,
-    screenshots,
-    server,
-    server_env,
-    sms_code,
-)
+from tests.pwa import test_pwa_browser as base
+
+# The fixtures of the app's browser tests, shared: server, browser, phone, screenshots.
+server_env = base.server_env
+server = base.server
+browser = base.browser
+screenshots = base.screenshots
+phone = base.phone
+sms_code = base.sms_code
 
 CENTRE = "310101-01"  # 五里桥: the demo staff wlq-clerk1 works there
 DEMO_PASSWORD = "tongban-demo"
@@ -63,10 +64,10 @@ def staff_tokens(base: str, username: str) -> dict[str, str]:
     return data["staffLogin"]["tokens"]  # type: ignore[no-any-return]
 
 
-def outbox_text(server_env: dict[str, str], phone: str, template: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "TONGBAN_REDIS_URL"} | server_env
+def outbox_text(settings: dict[str, str], number: str, template: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "TONGBAN_REDIS_URL"} | settings
     result = subprocess.run(
-        [sys.executable, "-m", "backend", "sms-outbox", "--phone", phone, "--limit", "1"],
+        [sys.executable, "-m", "backend", "sms-outbox", "--phone", number, "--limit", "1"],
         env=env,
         cwd=PROJECT_ROOT,
         capture_output=True,
