@@ -187,10 +187,14 @@ def test_a_resident_rates_a_finished_case_from_the_sms_link(
         ("EFFICIENCY", "满意"),
         ("ATTITUDE", "非常满意"),
     ):
-        phone.locator(f"[data-test=indicator-{indicator}]").get_by_role("radio", name=level).click()
+        phone.locator(f"[data-test=indicator-{indicator}]").get_by_role(
+            "radio", name=level, exact=True
+        ).click()
     phone.locator("[data-test=submit-rating]").click()
     expect(phone.get_by_text("请为每一项必选指标选择评价等级。")).to_be_visible()
-    phone.locator("[data-test=indicator-ENVIRONMENT]").get_by_role("radio", name="基本满意").click()
+    phone.locator("[data-test=indicator-ENVIRONMENT]").get_by_role(
+        "radio", name="基本满意", exact=True
+    ).click()
     phone.get_by_placeholder("请写下您的意见或建议，最多 200 字").fill("办得很快，谢谢窗口")
     phone.screenshot(path=str(screenshots / "rate-case.png"), full_page=True)
     phone.locator("[data-test=submit-rating]").click()
