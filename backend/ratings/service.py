@@ -378,13 +378,12 @@ async def mark_rating(
         note.details["mark"] = mark.value
         async with unit_of_work():
             rating = await Rating.filter(id=rating_id).select_for_update().first()
-            if rating is None or not (
-                principal.is_admin or access.may_handle_centre(principal, rating.centre_id)
-            ):
+            if rating is None:
                 raise DomainError(ErrorCode.NOT_FOUND, "找不到该评价。", "ratingId")
             if not access.may_handle_centre(principal, rating.centre_id):
+                reason = "READ_ONLY" if principal.is_admin else "OTHER_CENTRE"
                 raise DomainError(
-                    ErrorCode.FORBIDDEN, "只有本中心的负责人可以标记评价。", "ratingId", "HEAD_ONLY"
+                    ErrorCode.FORBIDDEN, "只有本中心的负责人可以标记评价。", "ratingId", reason
                 )
             text = clean_text(reason, "reason", required=True)
             if rating.mark is not None:

@@ -15,9 +15,14 @@ from backend.identity.models import Resident, StaffAccount, StaffRole
 from backend.matters.models import Matter
 from backend.platform.principal import Principal, Role
 from backend.platform.tokens import SubjectKind
-from tests.cases.helpers import ACCEPTING, COLLECT_FORWARD_MATTER, COLLECTING, World, case_in
+from tests.cases.helpers import COLLECT_FORWARD_MATTER, World, case_in
 from tests.conftest import GraphQLClient
 from tests.identity.helpers import make_staff, sign_in, staff_token
+
+# The ratings tests keep to centres the cases tests do not list, so the cases they finish
+# here never crowd the cases tests' work queues.
+RATED = "310104-03"  # where the ratings tests' cases are collected, accepted and finished
+OTHER = "310101-05"  # a centre whose head must be refused
 
 RATE = """mutation($input: RateCaseInput!) { rateCase(input: $input) {
     rating { id level levelName channel caseNumber comment indicators { indicator level }
@@ -91,8 +96,8 @@ async def case_of(owner: Owner, state: CaseState) -> Case:
     w = World(
         owner=owner.resident,
         matter=await Matter.get(code=COLLECT_FORWARD_MATTER),
-        collecting=await Centre.get(code=COLLECTING),
-        accepting=await Centre.get(code=ACCEPTING),
+        collecting=await Centre.get(code=RATED),
+        accepting=await Centre.get(code=RATED),
     )
     return await case_in(state, w)
 
