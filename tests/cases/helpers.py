@@ -10,10 +10,11 @@ from backend.cases.models import Case, CaseChannel, CaseState
 from backend.centres.models import Centre
 from backend.identity.models import Resident, StaffRole
 from backend.matters.models import Matter
+from backend.platform import infra
 from backend.platform.clock import now
 from backend.platform.principal import Principal, Role
 from backend.platform.tokens import SubjectKind
-from tests.identity.helpers import make_staff
+from tests.identity.helpers import make_staff, new_phone
 
 COLLECTING = "310101-01"  # 南京东路: where the papers are handed in
 ACCEPTING = "310110-01"  # 定海路 (杨浦): the resident's household-registration centre
@@ -47,7 +48,8 @@ async def new_resident(household: str | None = ACCEPTING) -> Resident:
     centre = await Centre.get(code=household) if household else None
     return await Resident.create(
         phone_hash=uuid.uuid4().hex,
-        phone_enc="sealed",
+        # Really sealed: key rotation reseals every resident, and a finished case texts them.
+        phone_enc=infra.current().cipher.encrypt("phone", new_phone()),
         verified_at=now(),
         household_centre_id=centre.id if centre else None,
     )
