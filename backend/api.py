@@ -12,9 +12,17 @@ from backend.graphql.schema import DomainAPI, TongbanSchema, build_schema
 from backend.identity import api as identity
 from backend.identity.authentication import authenticate
 from backend.matters import api as matters
+from backend.ratings import api as ratings
 from backend.settings import Settings
 
-DOMAINS: list[DomainAPI] = [centres.API, matters.API, identity.API, audit.API, cases.API]
+DOMAINS: list[DomainAPI] = [
+    centres.API,
+    matters.API,
+    identity.API,
+    audit.API,
+    cases.API,
+    ratings.API,
+]
 AUTHENTICATOR = authenticate
 
 

@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "backend.identity.models",
     "backend.audit.models",
     "backend.cases.models",
+    "backend.ratings.models",
 ]
 APP_LABEL = "tongban"
 

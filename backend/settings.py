@@ -92,11 +92,15 @@ class Settings(BaseSettings):
     # Adapters, as "module:Class". Defaults: seeded registry table, SMS outbox table + log.
     population_registry_adapter: str = "backend.identity.registry:SeededPopulationRegistry"
     sms_adapter: str = "backend.identity.sms:OutboxSmsSender"
+    # Ratings (好差评, backend/ratings/): how many working days a centre head has to settle
+    # the follow-up (整改) of a 不满意 rating.
+    rating_follow_up_working_days: int = Field(default=15, ge=1, le=60)
     # Load the demo residents and staff of seed/staff.json (demo passwords!). Off in production.
     seed_demo_accounts: bool = True
 
-    # Where the public reaches the service: links printed on documents (the QR code of a
-    # 受理回执 opens <public_base_url>/cases/<number> in the app).
+    # Where the public reaches the service: links printed on documents and sent by SMS (the
+    # QR code of a 受理回执 opens <public_base_url>/cases/<number>, the rating link
+    # <public_base_url>/cases/<number>/rate).
     public_base_url: str = "http://127.0.0.1:8000"
     # A font with Chinese glyphs for PDFs (backend/cases/receipts.py). Unset: the first of
     # Debian's fonts-wqy-microhei and a few other CJK fonts that is installed.

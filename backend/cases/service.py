@@ -15,7 +15,7 @@ from typing import Any
 
 from backend.audit import service as audit
 from backend.audit.service import Target
-from backend.cases import access, events, numbering
+from backend.cases import access, events, notices, numbering
 from backend.cases.models import ActorKind, Case, CaseChannel, CaseEvent, CaseState
 from backend.cases.states import FINAL_STATES, RULES, Actor, CaseAction
 from backend.centres import service as centres
@@ -283,7 +283,10 @@ async def advance(
         await _log(
             case, action.value, case.state, rule.target, actor_kind, actor_id, note, centre_id
         )
-    return await Case.get(id=case.id)
+    finished = await Case.get(id=case.id)
+    if action in (CaseAction.COMPLETE, CaseAction.REJECT):
+        await notices.case_finished(finished)  # after the commit: the link to rate it
+    return finished
 
 
 def _refusal(principal: Principal, needed: Actor) -> DomainError:

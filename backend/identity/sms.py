@@ -25,6 +25,8 @@ TEMPLATES = {
     "LOGIN_CODE": (
         "【通办】您的登录验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本短信。"
     ),
+    # A finished case (办结 or 不予办理), with the link to rate it (好差评, 一事一评).
+    "CASE_FINISHED": ("【通办】您的办件 {number} {outcome}。欢迎对本次服务作出评价：{link}"),
 }
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -154,6 +155,12 @@ async def list_centre_staff(
 
 async def get_account(staff_id: int) -> StaffAccount:
     return await StaffAccount.get(id=staff_id)
+
+
+async def load_accounts(ids: Sequence[int]) -> list[StaffAccount | None]:
+    """Batch function for DataLoaders of other domains (ratings name the clerk)."""
+    found = {s.id: s for s in await StaffAccount.filter(id__in=list(ids))}
+    return [found.get(i) for i in ids]
 
 
 async def get_visible_staff(principal: Principal, staff_id: int) -> StaffAccount | None:

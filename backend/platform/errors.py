@@ -77,6 +77,13 @@ class ErrorCode(str, Enum):
     MATTER_NOT_ONLINE = "MATTER_NOT_ONLINE"
     MATTER_NOT_OFFERED = "MATTER_NOT_OFFERED"
     RESIDENT_NOT_FOUND = "RESIDENT_NOT_FOUND"
+    # Ratings (好差评)
+    ALREADY_RATED = "ALREADY_RATED"
+    NOT_RATABLE_YET = "NOT_RATABLE_YET"
+    WINDOW_NOT_STAFFED = "WINDOW_NOT_STAFFED"
+    ALREADY_APPEALED = "ALREADY_APPEALED"
+    NOT_APPEALABLE = "NOT_APPEALABLE"
+    ALREADY_MARKED = "ALREADY_MARKED"
     # Subscriptions: messages may have been missed; subscribe again and reload the state
     RESYNC_REQUIRED = "RESYNC_REQUIRED"
     # Anything we did not expect; details are never sent to the client.

@@ -40,6 +40,8 @@ ADVANCE = """mutation($input: AdvanceCaseInput!) { advanceCase(input: $input) {
 QUEUE = """query($c: String!) { centreCases(centreCode: $c, first: 50) { totalCount
     edges { node { number overdue promisedDate } } }
     centreCaseSummary(centreCode: $c) { overdue counts { state count } } }"""
+NEW_IN_QUEUE = """query($c: String!) {
+    centreCases(centreCode: $c, states: [SUBMITTED], first: 100) { edges { node { number } } } }"""
 MY = "{ myCases(first: 10) { totalCount edges { node { number state availableActions } } } }"
 COUNTER = """mutation($input: OpenCounterCaseInput!) { openCounterCase(input: $input) {
     case { number channel state acceptingCentre { code } } errors { field code } } }"""

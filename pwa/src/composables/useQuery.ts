@@ -1,5 +1,6 @@
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { api } from '@/graphql'
+import type { GraphQLClient } from '@/graphql/client'
 import { type ApiError, toApiError } from '@/graphql/errors'
 import type { TypedDocumentString } from '@/graphql/generated/graphql'
 
@@ -10,7 +11,7 @@ import type { TypedDocumentString } from '@/graphql/generated/graphql'
 export function useQuery<TData, TVariables>(
   document: TypedDocumentString<TData, TVariables>,
   variables: MaybeRefOrGetter<TVariables>,
-  options: { enabled?: MaybeRefOrGetter<boolean> } = {},
+  options: { enabled?: MaybeRefOrGetter<boolean>; client?: GraphQLClient } = {},
 ) {
   const data = shallowRef<TData | null>(null)
   const error = shallowRef<ApiError | null>(null)
@@ -24,7 +25,8 @@ export function useQuery<TData, TVariables>(
     loading.value = true
     error.value = null
     try {
-      data.value = await api.request(document, toValue(variables), controller.signal)
+      const client = options.client ?? api
+      data.value = await client.request(document, toValue(variables), controller.signal)
     } catch (caught) {
       if (controller.signal.aborted) return
       error.value = toApiError(caught)

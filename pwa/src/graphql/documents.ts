@@ -36,6 +36,8 @@ const TOKEN_POLICIES: Readonly<Record<string, TokenPolicy>> = {
   StaffLogin: 'none',
   RefreshToken: 'none',
   Logout: 'asIs',
+  DeviceStaffLogin: 'none',
+  CentreSatisfaction: 'none',
 }
 
 export function tokenPolicy<TData, TVariables>(

@@ -48,6 +48,8 @@ export interface SessionOptions {
   storage: KeyValueStorage
   lock?: Lock
   now?: () => number
+  /** Where the refresh token is kept (default REFRESH_TOKEN_KEY: the resident's). */
+  key?: string
 }
 
 export interface Session extends ClientAuth {
@@ -72,6 +74,7 @@ interface AccessToken {
 
 export function createSession(options: SessionOptions): Session {
   const { client, storage } = options
+  const key = options.key ?? REFRESH_TOKEN_KEY
   const lock: Lock = options.lock ?? ((task) => task())
   const now = options.now ?? Date.now
   const listeners = new Set<(event: SessionEvent) => void>()
@@ -82,7 +85,7 @@ export function createSession(options: SessionOptions): Session {
 
   function stored(): string | null {
     try {
-      return storage.getItem(REFRESH_TOKEN_KEY)
+      return storage.getItem(key)
     } catch {
       return null
     }
@@ -90,8 +93,8 @@ export function createSession(options: SessionOptions): Session {
 
   function store(refreshToken: string | null): void {
     try {
-      if (refreshToken === null) storage.removeItem(REFRESH_TOKEN_KEY)
-      else storage.setItem(REFRESH_TOKEN_KEY, refreshToken)
+      if (refreshToken === null) storage.removeItem(key)
+      else storage.setItem(key, refreshToken)
     } catch {
       // Storage full or blocked: the session lasts as long as the page.
     }

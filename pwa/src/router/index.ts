@@ -114,6 +114,30 @@ const routes: RouteRecordRaw[] = [
     meta: { title: t.titles.login },
   },
   {
+    path: '/cases/:number/rate',
+    name: 'rate',
+    component: () => import('@/pages/cases/rate.vue'),
+    meta: { title: t.titles.rate, auth: true },
+  },
+  {
+    path: '/kiosk/rating',
+    name: 'kiosk-rating',
+    component: () => import('@/pages/kiosk/rating.vue'),
+    meta: { title: t.titles.kiosk },
+  },
+  {
+    path: '/staff/follow-ups',
+    name: 'follow-ups',
+    component: () => import('@/pages/staff/follow-ups.vue'),
+    meta: { title: t.titles.followUps },
+  },
+  {
+    path: '/staff/follow-ups/:id',
+    name: 'follow-up',
+    component: () => import('@/pages/staff/follow-up.vue'),
+    meta: { title: t.titles.followUp },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/pages/not-found.vue'),

@@ -14,6 +14,12 @@ export type AdvanceCaseInput = {
   note?: string | null | undefined;
 };
 
+/** The resident does not accept the resolution (once). */
+export type AppealRatingInput = {
+  followUpId: string | number;
+  reason: string;
+};
+
 /** A step a case can take (see the transition table). */
 export type CaseAction =
   | 'ACCEPT'
@@ -89,6 +95,9 @@ export type ECertificateKind =
 /** Stable machine-readable error codes; the message says the same for people. */
 export type ErrorCode =
   | 'ACCOUNT_DISABLED'
+  | 'ALREADY_APPEALED'
+  | 'ALREADY_MARKED'
+  | 'ALREADY_RATED'
   | 'FORBIDDEN'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'ID_NUMBER_ALREADY_BOUND'
@@ -113,7 +122,9 @@ export type ErrorCode =
   | 'MATTER_NOT_OFFERED'
   | 'MATTER_NOT_ONLINE'
   | 'METHOD_NOT_ALLOWED'
+  | 'NOT_APPEALABLE'
   | 'NOT_FOUND'
+  | 'NOT_RATABLE_YET'
   | 'OPERATION_TIMEOUT'
   | 'OTP_ATTEMPTS_EXCEEDED'
   | 'OTP_EXPIRED'
@@ -138,7 +149,8 @@ export type ErrorCode =
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_OPERATIONS'
   | 'TOO_MANY_TOKENS'
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  | 'WINDOW_NOT_STAFFED';
 
 /** DIRECT 直接受理: accepted on the spot; COLLECT_FORWARD 收受分离: collected here and accepted by the resident's household-registration centre. */
 export type HandlingMode =
@@ -150,6 +162,19 @@ export type HoursSource =
   | 'CENTRE_DATE'
   | 'CENTRE_DAY_TYPE'
   | 'CITY_RULE';
+
+/** One indicator's level. */
+export type IndicatorScoreInput = {
+  indicator: RatingIndicator;
+  level: RatingLevel;
+};
+
+/** Mark a rating 误评 or 恶意 (the centre head, with a reason). */
+export type MarkRatingInput = {
+  mark: RatingMark;
+  ratingId: string | number;
+  reason?: string | null | undefined;
+};
 
 /** Narrow the list of matters; all given criteria must hold. */
 export type MatterFilter = {
@@ -174,6 +199,67 @@ export type OpenCounterCaseInput = {
   idNumber: string;
   materials?: Array<CaseMaterialInput>;
   matterCode: string;
+};
+
+/** A button pressed on the window's tablet (一次一评). */
+export type RateAtCounterInput = {
+  centreCode: string;
+  level: RatingLevel;
+  window: string;
+};
+
+/** Rate a finished case (一事一评), once. */
+export type RateCaseInput = {
+  caseNumber: string;
+  /** At most 200 characters. */
+  comment?: string | null | undefined;
+  /** OVERALL, EFFICIENCY, ATTITUDE and ENVIRONMENT are required; each once. */
+  indicators: Array<IndicatorScoreInput>;
+};
+
+/** ONLINE 一事一评 (a case, in the app), COUNTER 一次一评 (the window's tablet). */
+export type RatingChannel =
+  | 'COUNTER'
+  | 'ONLINE';
+
+/** OPEN 待整改, RESOLVED 已整改 (the resident may appeal once), APPEALED 申诉中, CLOSED 已办结. */
+export type RatingFollowUpState =
+  | 'APPEALED'
+  | 'CLOSED'
+  | 'OPEN'
+  | 'RESOLVED';
+
+/** The fixed set of indicators: OVERALL 总体评价, EFFICIENCY 办事效率, ATTITUDE 服务态度, ENVIRONMENT 服务环境 (these four always), GUIDANCE 办事指引, INTEGRITY 廉洁规范 (optional). */
+export type RatingIndicator =
+  | 'ATTITUDE'
+  | 'EFFICIENCY'
+  | 'ENVIRONMENT'
+  | 'GUIDANCE'
+  | 'INTEGRITY'
+  | 'OVERALL';
+
+/** VERY_SATISFIED 非常满意, SATISFIED 满意, BASICALLY_SATISFIED 基本满意, DISSATISFIED 不满意, VERY_DISSATISFIED 非常不满意. */
+export type RatingLevel =
+  | 'BASICALLY_SATISFIED'
+  | 'DISSATISFIED'
+  | 'SATISFIED'
+  | 'VERY_DISSATISFIED'
+  | 'VERY_SATISFIED';
+
+/** MISTAKEN 误评, MALICIOUS 恶意评价. */
+export type RatingMark =
+  | 'MALICIOUS'
+  | 'MISTAKEN';
+
+/** Resolve a follow-up, or answer the resident's appeal. */
+export type ResolveRatingFollowUpInput = {
+  /** The cause found. */
+  cause?: string | null | undefined;
+  /** How the resident was contacted (required for case ratings). */
+  contactNote?: string | null | undefined;
+  followUpId: string | number;
+  /** What was done; when answering an appeal, the answer. */
+  resolution?: string | null | undefined;
 };
 
 /** RESIDENT 居民 (verified or not); CLERK 受理员 at one centre; CENTRE_HEAD 中心负责人; ADMIN 管理员, city-wide. */
@@ -432,6 +518,105 @@ export type PersonalDataQueryVariables = Exact<{ [key: string]: never; }>;
 export type PersonalDataQuery = { me: { resident: { personalData: { phone: string, realName: string | null, idNumber: string | null } } | null } | null };
 
 export type PersonalDataFieldsFragment = { phone: string, realName: string | null, idNumber: string | null };
+
+export type FollowUpFieldsFragment = { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean };
+
+export type RatingFieldsFragment = { id: string, channel: RatingChannel, level: RatingLevel, levelName: string, comment: string, createdAt: string, caseNumber: string | null, window: string | null, mark: RatingMark | null, markName: string | null, markReason: string | null, indicators: Array<{ indicator: RatingIndicator, indicatorName: string, level: RatingLevel, levelName: string }> };
+
+export type SatisfactionFieldsFragment = { ratingCount: number, satisfiedCount: number, satisfactionRate: number | null };
+
+export type CaseRatingQueryVariables = Exact<{
+  caseNumber: string;
+}>;
+
+
+export type CaseRatingQuery = { caseRating: { caseNumber: string, ratable: boolean, rating: { id: string, channel: RatingChannel, level: RatingLevel, levelName: string, comment: string, createdAt: string, caseNumber: string | null, window: string | null, mark: RatingMark | null, markName: string | null, markReason: string | null, followUp: { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean } | null, indicators: Array<{ indicator: RatingIndicator, indicatorName: string, level: RatingLevel, levelName: string }> } | null } };
+
+export type RateCaseMutationVariables = Exact<{
+  input: RateCaseInput;
+}>;
+
+
+export type RateCaseMutation = { rateCase: { rating: { id: string, channel: RatingChannel, level: RatingLevel, levelName: string, comment: string, createdAt: string, caseNumber: string | null, window: string | null, mark: RatingMark | null, markName: string | null, markReason: string | null, followUp: { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean } | null, indicators: Array<{ indicator: RatingIndicator, indicatorName: string, level: RatingLevel, levelName: string }> } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type AppealRatingMutationVariables = Exact<{
+  input: AppealRatingInput;
+}>;
+
+
+export type AppealRatingMutation = { appealRating: { followUp: { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type CentreSatisfactionQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type CentreSatisfactionQuery = { centreSatisfaction: { ratingCount: number, satisfiedCount: number, satisfactionRate: number | null } };
+
+export type DeviceStaffLoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type DeviceStaffLoginMutation = { staffLogin: { tokens: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string } | null, staff: { id: string, displayName: string, role: Role, centre: { code: string, name: string } | null } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type DeviceStaffMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeviceStaffMeQuery = { me: { role: Role, staff: { id: string, displayName: string, role: Role, centre: { code: string, name: string } | null } | null } | null };
+
+export type RatingTabletQueryVariables = Exact<{
+  centre: string;
+  window: string;
+}>;
+
+
+export type RatingTabletQuery = { ratingTablet: { centreCode: string, window: string, clerk: { id: string, displayName: string } | null } };
+
+export type SetServingWindowMutationVariables = Exact<{
+  window: string;
+}>;
+
+
+export type SetServingWindowMutation = { setServingWindow: { tablet: { window: string, clerk: { id: string, displayName: string } | null } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type RateAtCounterMutationVariables = Exact<{
+  input: RateAtCounterInput;
+}>;
+
+
+export type RateAtCounterMutation = { rateAtCounter: { rating: { id: string, level: RatingLevel } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type RatingFollowUpsQueryVariables = Exact<{
+  state?: RatingFollowUpState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RatingFollowUpsQuery = { ratingFollowUps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean, rating: { id: string, level: RatingLevel, levelName: string, channel: RatingChannel, caseNumber: string | null, window: string | null } } }> } };
+
+export type RatingFollowUpQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RatingFollowUpQuery = { ratingFollowUp: { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean, rating: { id: string, channel: RatingChannel, level: RatingLevel, levelName: string, comment: string, createdAt: string, caseNumber: string | null, window: string | null, mark: RatingMark | null, markName: string | null, markReason: string | null, clerk: { displayName: string } | null, indicators: Array<{ indicator: RatingIndicator, indicatorName: string, level: RatingLevel, levelName: string }> } } };
+
+export type ResolveRatingFollowUpMutationVariables = Exact<{
+  input: ResolveRatingFollowUpInput;
+}>;
+
+
+export type ResolveRatingFollowUpMutation = { resolveRatingFollowUp: { followUp: { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type MarkRatingMutationVariables = Exact<{
+  input: MarkRatingInput;
+}>;
+
+
+export type MarkRatingMutation = { markRating: { rating: { id: string, channel: RatingChannel, level: RatingLevel, levelName: string, comment: string, createdAt: string, caseNumber: string | null, window: string | null, mark: RatingMark | null, markName: string | null, markReason: string | null, indicators: Array<{ indicator: RatingIndicator, indicatorName: string, level: RatingLevel, levelName: string }> } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -694,6 +879,54 @@ export const PersonalDataFieldsFragmentDoc = new TypedDocumentString(`
   idNumber
 }
     `, {"fragmentName":"PersonalDataFields"}) as unknown as TypedDocumentString<PersonalDataFieldsFragment, unknown>;
+export const FollowUpFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FollowUpFields on RatingFollowUp {
+  id
+  state
+  stateName
+  openedAt
+  dueDate
+  overdue
+  contactNote
+  cause
+  resolution
+  resolvedAt
+  appeal
+  appealedAt
+  appealAnswer
+  closedAt
+  canAppeal
+  canResolve
+}
+    `, {"fragmentName":"FollowUpFields"}) as unknown as TypedDocumentString<FollowUpFieldsFragment, unknown>;
+export const RatingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RatingFields on Rating {
+  id
+  channel
+  level
+  levelName
+  comment
+  createdAt
+  caseNumber
+  window
+  mark
+  markName
+  markReason
+  indicators {
+    indicator
+    indicatorName
+    level
+    levelName
+  }
+}
+    `, {"fragmentName":"RatingFields"}) as unknown as TypedDocumentString<RatingFieldsFragment, unknown>;
+export const SatisfactionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SatisfactionFields on SatisfactionFigures {
+  ratingCount
+  satisfiedCount
+  satisfactionRate
+}
+    `, {"fragmentName":"SatisfactionFields"}) as unknown as TypedDocumentString<SatisfactionFieldsFragment, unknown>;
 export const MyCasesDocument = new TypedDocumentString(`
     query MyCases($state: CaseState, $first: Int, $after: String) {
   myCases(state: $state, first: $first, after: $after) {
@@ -1709,3 +1942,409 @@ export const PersonalDataDocument = new TypedDocumentString(`
   realName
   idNumber
 }`, {"operationName":"PersonalData"}) as unknown as TypedDocumentString<PersonalDataQuery, PersonalDataQueryVariables>;
+export const CaseRatingDocument = new TypedDocumentString(`
+    query CaseRating($caseNumber: String!) {
+  caseRating(caseNumber: $caseNumber) {
+    caseNumber
+    ratable
+    rating {
+      ...RatingFields
+      followUp {
+        ...FollowUpFields
+      }
+    }
+  }
+}
+    fragment FollowUpFields on RatingFollowUp {
+  id
+  state
+  stateName
+  openedAt
+  dueDate
+  overdue
+  contactNote
+  cause
+  resolution
+  resolvedAt
+  appeal
+  appealedAt
+  appealAnswer
+  closedAt
+  canAppeal
+  canResolve
+}
+fragment RatingFields on Rating {
+  id
+  channel
+  level
+  levelName
+  comment
+  createdAt
+  caseNumber
+  window
+  mark
+  markName
+  markReason
+  indicators {
+    indicator
+    indicatorName
+    level
+    levelName
+  }
+}`, {"operationName":"CaseRating"}) as unknown as TypedDocumentString<CaseRatingQuery, CaseRatingQueryVariables>;
+export const RateCaseDocument = new TypedDocumentString(`
+    mutation RateCase($input: RateCaseInput!) {
+  rateCase(input: $input) {
+    rating {
+      ...RatingFields
+      followUp {
+        ...FollowUpFields
+      }
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment FollowUpFields on RatingFollowUp {
+  id
+  state
+  stateName
+  openedAt
+  dueDate
+  overdue
+  contactNote
+  cause
+  resolution
+  resolvedAt
+  appeal
+  appealedAt
+  appealAnswer
+  closedAt
+  canAppeal
+  canResolve
+}
+fragment RatingFields on Rating {
+  id
+  channel
+  level
+  levelName
+  comment
+  createdAt
+  caseNumber
+  window
+  mark
+  markName
+  markReason
+  indicators {
+    indicator
+    indicatorName
+    level
+    levelName
+  }
+}`, {"operationName":"RateCase"}) as unknown as TypedDocumentString<RateCaseMutation, RateCaseMutationVariables>;
+export const AppealRatingDocument = new TypedDocumentString(`
+    mutation AppealRating($input: AppealRatingInput!) {
+  appealRating(input: $input) {
+    followUp {
+      ...FollowUpFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment FollowUpFields on RatingFollowUp {
+  id
+  state
+  stateName
+  openedAt
+  dueDate
+  overdue
+  contactNote
+  cause
+  resolution
+  resolvedAt
+  appeal
+  appealedAt
+  appealAnswer
+  closedAt
+  canAppeal
+  canResolve
+}`, {"operationName":"AppealRating"}) as unknown as TypedDocumentString<AppealRatingMutation, AppealRatingMutationVariables>;
+export const CentreSatisfactionDocument = new TypedDocumentString(`
+    query CentreSatisfaction($code: String!) {
+  centreSatisfaction(centreCode: $code) {
+    ...SatisfactionFields
+  }
+}
+    fragment SatisfactionFields on SatisfactionFigures {
+  ratingCount
+  satisfiedCount
+  satisfactionRate
+}`, {"operationName":"CentreSatisfaction"}) as unknown as TypedDocumentString<CentreSatisfactionQuery, CentreSatisfactionQueryVariables>;
+export const DeviceStaffLoginDocument = new TypedDocumentString(`
+    mutation DeviceStaffLogin($username: String!, $password: String!) {
+  staffLogin(username: $username, password: $password) {
+    tokens {
+      ...AuthTokensFields
+    }
+    staff {
+      id
+      displayName
+      role
+      centre {
+        code
+        name
+      }
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment AuthTokensFields on AuthTokens {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  refreshTokenExpiresAt
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"DeviceStaffLogin"}) as unknown as TypedDocumentString<DeviceStaffLoginMutation, DeviceStaffLoginMutationVariables>;
+export const DeviceStaffMeDocument = new TypedDocumentString(`
+    query DeviceStaffMe {
+  me {
+    role
+    staff {
+      id
+      displayName
+      role
+      centre {
+        code
+        name
+      }
+    }
+  }
+}
+    `, {"operationName":"DeviceStaffMe"}) as unknown as TypedDocumentString<DeviceStaffMeQuery, DeviceStaffMeQueryVariables>;
+export const RatingTabletDocument = new TypedDocumentString(`
+    query RatingTablet($centre: String!, $window: String!) {
+  ratingTablet(centreCode: $centre, window: $window) {
+    centreCode
+    window
+    clerk {
+      id
+      displayName
+    }
+  }
+}
+    `, {"operationName":"RatingTablet"}) as unknown as TypedDocumentString<RatingTabletQuery, RatingTabletQueryVariables>;
+export const SetServingWindowDocument = new TypedDocumentString(`
+    mutation SetServingWindow($window: String!) {
+  setServingWindow(window: $window) {
+    tablet {
+      window
+      clerk {
+        id
+        displayName
+      }
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"SetServingWindow"}) as unknown as TypedDocumentString<SetServingWindowMutation, SetServingWindowMutationVariables>;
+export const RateAtCounterDocument = new TypedDocumentString(`
+    mutation RateAtCounter($input: RateAtCounterInput!) {
+  rateAtCounter(input: $input) {
+    rating {
+      id
+      level
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"RateAtCounter"}) as unknown as TypedDocumentString<RateAtCounterMutation, RateAtCounterMutationVariables>;
+export const RatingFollowUpsDocument = new TypedDocumentString(`
+    query RatingFollowUps($state: RatingFollowUpState, $first: Int, $after: String) {
+  ratingFollowUps(state: $state, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...FollowUpFields
+        rating {
+          id
+          level
+          levelName
+          channel
+          caseNumber
+          window
+        }
+      }
+    }
+  }
+}
+    fragment FollowUpFields on RatingFollowUp {
+  id
+  state
+  stateName
+  openedAt
+  dueDate
+  overdue
+  contactNote
+  cause
+  resolution
+  resolvedAt
+  appeal
+  appealedAt
+  appealAnswer
+  closedAt
+  canAppeal
+  canResolve
+}`, {"operationName":"RatingFollowUps"}) as unknown as TypedDocumentString<RatingFollowUpsQuery, RatingFollowUpsQueryVariables>;
+export const RatingFollowUpDocument = new TypedDocumentString(`
+    query RatingFollowUp($id: ID!) {
+  ratingFollowUp(id: $id) {
+    ...FollowUpFields
+    rating {
+      ...RatingFields
+      clerk {
+        displayName
+      }
+    }
+  }
+}
+    fragment FollowUpFields on RatingFollowUp {
+  id
+  state
+  stateName
+  openedAt
+  dueDate
+  overdue
+  contactNote
+  cause
+  resolution
+  resolvedAt
+  appeal
+  appealedAt
+  appealAnswer
+  closedAt
+  canAppeal
+  canResolve
+}
+fragment RatingFields on Rating {
+  id
+  channel
+  level
+  levelName
+  comment
+  createdAt
+  caseNumber
+  window
+  mark
+  markName
+  markReason
+  indicators {
+    indicator
+    indicatorName
+    level
+    levelName
+  }
+}`, {"operationName":"RatingFollowUp"}) as unknown as TypedDocumentString<RatingFollowUpQuery, RatingFollowUpQueryVariables>;
+export const ResolveRatingFollowUpDocument = new TypedDocumentString(`
+    mutation ResolveRatingFollowUp($input: ResolveRatingFollowUpInput!) {
+  resolveRatingFollowUp(input: $input) {
+    followUp {
+      ...FollowUpFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment FollowUpFields on RatingFollowUp {
+  id
+  state
+  stateName
+  openedAt
+  dueDate
+  overdue
+  contactNote
+  cause
+  resolution
+  resolvedAt
+  appeal
+  appealedAt
+  appealAnswer
+  closedAt
+  canAppeal
+  canResolve
+}`, {"operationName":"ResolveRatingFollowUp"}) as unknown as TypedDocumentString<ResolveRatingFollowUpMutation, ResolveRatingFollowUpMutationVariables>;
+export const MarkRatingDocument = new TypedDocumentString(`
+    mutation MarkRating($input: MarkRatingInput!) {
+  markRating(input: $input) {
+    rating {
+      ...RatingFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment RatingFields on Rating {
+  id
+  channel
+  level
+  levelName
+  comment
+  createdAt
+  caseNumber
+  window
+  mark
+  markName
+  markReason
+  indicators {
+    indicator
+    indicatorName
+    level
+    levelName
+  }
+}`, {"operationName":"MarkRating"}) as unknown as TypedDocumentString<MarkRatingMutation, MarkRatingMutationVariables>;
