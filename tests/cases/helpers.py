@@ -10,10 +10,11 @@ from backend.cases.models import Case, CaseChannel, CaseState
 from backend.centres.models import Centre
 from backend.identity.models import Resident, StaffRole
 from backend.matters.models import Matter
+from backend.platform import infra
 from backend.platform.clock import now
 from backend.platform.principal import Principal, Role
 from backend.platform.tokens import SubjectKind
-from tests.identity.helpers import make_staff
+from tests.identity.helpers import make_staff, new_phone
 
 COLLECTING = "310101-01"  # 南京东路: where the papers are handed in
 ACCEPTING = "310110-01"  # 定海路 (杨浦): the resident's household-registration centre
@@ -45,9 +46,12 @@ async def staff_principal(role: StaffRole, centre_code: str | None) -> Principal
 
 async def new_resident(household: str | None = ACCEPTING) -> Resident:
     centre = await Centre.get(code=household) if household else None
+    phone = new_phone()
+    cipher = infra.current().cipher
+    # Sealed for real: the key-rotation test re-seals every resident in the database.
     return await Resident.create(
-        phone_hash=uuid.uuid4().hex,
-        phone_enc="sealed",
+        phone_hash=cipher.blind_index("phone", phone),
+        phone_enc=cipher.encrypt("phone", phone),
         verified_at=now(),
         household_centre_id=centre.id if centre else None,
     )
