@@ -11,8 +11,7 @@ import strawberry
 
 from backend.cases import access, events, service
 from backend.cases.auth import HANDLE_CASES, READ_CASES
-from backend.cases.models import Case as CaseRow
-from backend.cases.models import CaseEvent
+from backend.cases.snapshots import snapshot_loads
 from backend.cases.types import Case, CaseTimelineEntry, StreamUpdate
 from backend.centres import service as centres
 from backend.graphql.context import Info
@@ -28,14 +27,14 @@ async def _updates(
     info: Info, principal: Principal, stream: str, after: str | None
 ) -> AsyncGenerator[StreamUpdate, None]:
     since = streams.decode_cursor(after, stream)
+    loads = snapshot_loads()
     async for entry in streams.follow(stream, since):
         update = StreamUpdate(
             cursor=entry.cursor, kind=entry.kind, at=entry.at, case=None, case_entry=None
         )
         if entry.kind == events.CASE_PROGRESSED:
             progressed = events.CaseProgressed.from_message(entry.payload)
-            case = await CaseRow.get_or_none(id=progressed.case_id)
-            step = await CaseEvent.get_or_none(id=progressed.case_event_id)
+            case, step = await loads.load(progressed.case_id, progressed.case_event_id)
             if case is not None and access.may_read(principal, case):
                 update.case = Case.from_model(case)
                 update.case_entry = CaseTimelineEntry.from_model(step) if step else None
@@ -69,8 +68,9 @@ class CaseSubscriptions:
         self, info: Info, case_id: strawberry.ID, after: str | None = None
     ) -> AsyncGenerator[StreamUpdate, None]:
         principal = await info.context.principal()
-        case = await service.get_case(principal, decode_global_id(case_id, "Case"))
-        async for update in _updates(info, principal, events.case_stream(case.id), after):
+        # Only the id is kept: the subscription runs for hours, the row is not needed.
+        pk = (await service.get_case(principal, decode_global_id(case_id, "Case"))).id
+        async for update in _updates(info, principal, events.case_stream(pk), after):
             yield update
 
     @strawberry.subscription(
@@ -81,10 +81,10 @@ class CaseSubscriptions:
         self, info: Info, centre_code: Annotated[str, text(16)], after: str | None = None
     ) -> AsyncGenerator[StreamUpdate, None]:
         principal = await info.context.principal()
-        centre = await centres.get_centre_by_code(centre_code)
-        if not access.may_follow_centre(principal, centre.id):
+        pk = (await centres.get_centre_by_code(centre_code)).id
+        if not access.may_follow_centre(principal, pk):
             raise DomainError(
                 ErrorCode.FORBIDDEN, "只能订阅本中心的办件。", "centreCode", "OTHER_CENTRE"
             )
-        async for update in _updates(info, principal, events.centre_stream(centre.id), after):
+        async for update in _updates(info, principal, events.centre_stream(pk), after):
             yield update

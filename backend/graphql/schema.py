@@ -5,19 +5,21 @@ with the limits on. This module knows no domain: the app hands it a list of `Dom
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
 import strawberry
-from graphql import GraphQLError
+from graphql import DocumentNode, GraphQLError, parse
 from strawberry import relay
 from strawberry.extensions import (
     AddValidationRules,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
     SchemaExtension,
+    max_aliases,
+    query_depth_limiter,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
@@ -116,6 +118,37 @@ def _recording_denials(recorders: Sequence[DenialRecorder]) -> type[SchemaExtens
     return RecordDenials
 
 
+SHARED_DOCUMENTS = 256  # distinct query texts whose parsed document is kept
+SHARED_DOCUMENT_CHARS = 8192  # longer texts are parsed afresh each time
+
+
+def _parse(query: str, options: frozenset[tuple[str, Any]]) -> DocumentNode:
+    return parse(query, **dict(options))
+
+
+def _shared_documents() -> type[SchemaExtension]:
+    cached = lru_cache(maxsize=SHARED_DOCUMENTS)(_parse)
+
+    class SharedDocuments(SchemaExtension):
+        """One parsed document per query text, shared by every operation that sends it: a
+        thousand clients subscribed with the app's document hold one syntax tree, not a
+        thousand (a subscription keeps its document as long as it runs; graphql-core never
+        changes a document). A text that does not parse is left to Strawberry, which parses
+        it again and reports the error as ever."""
+
+        def on_parse(self) -> Iterator[None]:
+            context = self.execution_context
+            if context.graphql_document is None and 0 < len(context.query or "") <= (
+                SHARED_DOCUMENT_CHARS
+            ):
+                with contextlib.suppress(GraphQLError):
+                    options = frozenset(context.parse_options.items())
+                    context.graphql_document = cached(context.query, options)
+            yield
+
+    return SharedDocuments
+
+
 def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSchema:
     """The schema of these domains under these settings (limits; introspection and field
     suggestions, which production turns off). Every variant prints the same SDL."""
@@ -127,11 +160,16 @@ def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSch
 
     query = merge_types("Query", (*(q for d in domains for q in d.queries), NodeQueries))
     recorders = [d.on_denials for d in domains if d.on_denials is not None]
-    # Factories, not instances: each operation gets fresh extension objects.
+    # Factories, not instances: each operation gets fresh extension objects. The depth and
+    # alias rules are classes made once here (QueryDepthLimiter and MaxAliasesLimiter would
+    # make a new class per operation, which a subscription keeps for as long as it runs).
+    depth_rule = query_depth_limiter.create_validator(settings.max_query_depth, None, None)
+    alias_rule = max_aliases.create_validator(settings.max_aliases)
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: AddValidationRules([depth_rule]),
+        lambda: AddValidationRules([alias_rule]),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        _shared_documents(),
         lambda: QueryCostLimiter(settings_budget),
         ErrorShaping,
         _recording_denials(recorders),

@@ -37,7 +37,7 @@ SUBMIT = """mutation($input: SubmitCaseInput!) { submitCase(input: $input) {
 ADVANCE = """mutation($input: AdvanceCaseInput!) { advanceCase(input: $input) {
     case { id state promisedDate timeline { action fromState toState note } availableActions }
     errors { field code message } } }"""
-QUEUE = """query($c: String!) { centreCases(centreCode: $c, first: 50) { totalCount
+QUEUE = """query($c: String!) { centreCases(centreCode: $c, first: 100) { totalCount
     edges { node { number overdue promisedDate } } }
     centreCaseSummary(centreCode: $c) { overdue counts { state count } } }"""
 NEW_IN_QUEUE = """query($c: String!) {
