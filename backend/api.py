@@ -6,6 +6,7 @@ A new domain adds its `api.API` here; nothing in backend/graphql/ changes.
 from __future__ import annotations
 
 from backend.audit import api as audit
+from backend.bookings import api as bookings
 from backend.cases import api as cases
 from backend.centres import api as centres
 from backend.graphql.schema import DomainAPI, TongbanSchema, build_schema
@@ -14,7 +15,14 @@ from backend.identity.authentication import authenticate
 from backend.matters import api as matters
 from backend.settings import Settings
 
-DOMAINS: list[DomainAPI] = [centres.API, matters.API, identity.API, audit.API, cases.API]
+DOMAINS: list[DomainAPI] = [
+    centres.API,
+    matters.API,
+    identity.API,
+    audit.API,
+    cases.API,
+    bookings.API,
+]
 AUTHENTICATOR = authenticate
 
 

@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "backend.identity.models",
     "backend.audit.models",
     "backend.cases.models",
+    "backend.bookings.models",
 ]
 APP_LABEL = "tongban"
 

@@ -84,6 +84,20 @@ class Settings(BaseSettings):
     # Load the demo residents and staff of seed/staff.json (demo passwords!). Off in production.
     seed_demo_accounts: bool = True
 
+    # Online booking (backend/bookings): defaults for centres without a rule in
+    # seed/booking_slots.json, the booking window, limits and no-shows.
+    booking_slot_minutes: int = Field(default=30, ge=5, le=240)
+    booking_windows: int = Field(default=2, ge=1)
+    booking_per_window: int = Field(default=1, ge=1)
+    booking_min_lead_minutes: int = Field(default=30, ge=0)
+    booking_max_days_ahead: int = Field(default=7, ge=1)
+    booking_max_active: int = Field(default=3, ge=1)
+    booking_no_show_grace_minutes: int = Field(default=15, ge=0)
+    booking_no_show_limit: int = Field(default=3, ge=1)
+    booking_no_show_window_days: int = Field(default=90, ge=1)
+    booking_suspension_days: int = Field(default=30, ge=1)
+    booking_no_show_job_seconds: float = Field(default=60.0, gt=0)
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:

@@ -25,6 +25,10 @@ TEMPLATES = {
     "LOGIN_CODE": (
         "【通办】您的登录验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本短信。"
     ),
+    "BOOKING_CANCELLED_BY_CENTRE": (
+        "【通办】很抱歉，{centre}调整了 {date} 的办公时间，您预约的 {time}“{matter}”已取消。"
+        "请在通办“我的预约”中重新预约。"
+    ),
 }
 
 
