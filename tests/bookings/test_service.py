@@ -123,7 +123,7 @@ async def test_a_full_slot_is_refused_and_nothing_changes() -> None:
 
 
 async def test_one_per_matter_and_day_and_at_most_three_active() -> None:
-    resident, who = await new_resident(), None
+    resident = await new_resident()
     who = principal_of(resident)
     centre = await fresh_centre()
     day = workday_ahead(1, 3)
@@ -315,7 +315,7 @@ async def test_three_no_shows_in_ninety_days_suspend_booking_for_thirty_days() -
 async def test_hours_that_shrink_cancel_the_bookings_that_no_longer_fit_and_tell_the_resident() -> (
     None
 ):
-    centre, matter = await fresh_centre(), await counter_matter()
+    centre = await fresh_centre()
     early, late, untouched = await new_resident(), await new_resident(), await new_resident()
     day = workday_ahead()
     kept = await service.book(principal_of(early), centre.code, COUNTER, at(day, 9, 0), "k")
