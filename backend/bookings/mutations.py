@@ -64,5 +64,7 @@ class BookingMutations:
         extensions=[requires(CHECK_IN)],
     )
     async def check_in_booking(self, info: Info, input: CheckInBookingInput) -> BookingPayload:
-        booking = await service.check_in(await info.context.principal(), input.code)
+        booking = await service.check_in(
+            await info.context.principal(), input.code, info.context.meta
+        )
         return BookingPayload(booking=Booking.from_model(booking), errors=[])

@@ -18,6 +18,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from backend.audit import service as audit
+from backend.audit.service import Target
 from backend.bookings import access, codes, events, slots
 from backend.bookings.models import (
     ACTIVE_STATES,
@@ -37,6 +39,7 @@ from backend.platform.clock import now, to_shanghai
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.events import record
 from backend.platform.principal import Principal
+from backend.platform.requestmeta import RequestMeta
 from backend.platform.uow import unit_of_work
 
 KEY_MAX = 64
@@ -388,8 +391,16 @@ async def reschedule(principal: Principal, booking_id: int, start: datetime) -> 
     return booking
 
 
-async def check_in(principal: Principal, raw_code: str) -> Booking:
-    """A clerk checks a resident in by the code of their booking: today, at their centre."""
+async def check_in(principal: Principal, raw_code: str, meta: RequestMeta | None = None) -> Booking:
+    """A clerk checks a resident in by the code of their booking: today, at their centre.
+    Every attempt is audited (a run of wrong codes from one clerk shows in the log)."""
+    async with audit.audited("bookings.check_in", actor=principal.audit_actor, meta=meta) as note:
+        booking = await _check_in(principal, raw_code)
+        note.target = Target("booking", booking.id)
+    return booking
+
+
+async def _check_in(principal: Principal, raw_code: str) -> Booking:
     centre_id = _check_in_centre(principal)
     code = codes.normalise(raw_code)
     invalid = DomainError(

@@ -196,6 +196,8 @@ async def test_cancel_reschedule_and_check_in_over_graphql(gql: GraphQLClient) -
     elsewhere = await _clerk(gql, (await fresh_centre()).id)
     wrong = await elsewhere(CHECK_IN, code=today.check_in_code)
     assert wrong.data["checkInBooking"]["errors"][0]["code"] == "CHECK_IN_CODE_INVALID"  # type: ignore[index]
+    (attempt,) = await AuditEvent.filter(request_id=wrong.request_id, action="bookings.check_in")
+    assert (attempt.outcome, attempt.reason) == (AuditOutcome.FAILURE, "CHECK_IN_CODE_INVALID")
     done = await clerk(CHECK_IN, code=today.check_in_code)
     payload = done.data["checkInBooking"]  # type: ignore[index]
     assert payload["errors"] == [] and payload["booking"]["state"] == "CHECKED_IN"
