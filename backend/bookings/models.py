@@ -36,7 +36,7 @@ ACTIVE_STATES = (BookingState.BOOKED,)
 
 
 class SlotRule(Model):
-    """A centre's slot length and capacity for a kind of day (seed/booking_slots.json).
+    """The slot length and capacity of a centre for a kind of day (seed/booking_slots.json).
     Capacity of a slot = windows x residents per window per slot."""
 
     id = fields.IntField(primary_key=True)
@@ -56,7 +56,7 @@ class SlotRule(Model):
 
 
 class SlotCounter(Model):
-    """Seats taken in one slot of one matter group (a department's windows)."""
+    """Seats taken in one slot of one matter group (the windows of a department)."""
 
     id = fields.BigIntField(primary_key=True)
     centre: fields.ForeignKeyRelation[Centre] = fields.ForeignKeyField(
@@ -76,8 +76,8 @@ class SlotCounter(Model):
 
 
 class BookingHolder(Model):
-    """A resident's booking standing; its row is locked while they book, so one
-    resident's concurrent requests are serialised (limits hold under concurrency)."""
+    """The booking standing of a resident. The row is locked while they book, so the
+    concurrent requests of one resident are serialised (limits hold under concurrency)."""
 
     id = fields.IntField(primary_key=True)
     resident: fields.OneToOneRelation[Resident] = fields.OneToOneField(

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('resident', fields.OneToOneField('tongban.Resident', source_field='resident_id', db_constraint=True, to_field='id', related_name='booking_holder', on_delete=OnDelete.CASCADE)),
                 ('suspended_until', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'booking_holder', 'app': 'tongban', 'pk_attr': 'id', 'table_description': "A resident's booking standing; its row is locked while they book, so one"},
+            options={'table': 'booking_holder', 'app': 'tongban', 'pk_attr': 'id', 'table_description': 'The booking standing of a resident. The row is locked while they book, so the'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('capacity', fields.IntField()),
                 ('taken', fields.IntField(default=0)),
             ],
-            options={'table': 'booking_slot_counter', 'app': 'tongban', 'unique_together': (('centre', 'day', 'start_minute', 'group_id'),), 'pk_attr': 'id', 'table_description': "Seats taken in one slot of one matter group (a department's windows)."},
+            options={'table': 'booking_slot_counter', 'app': 'tongban', 'unique_together': (('centre', 'day', 'start_minute', 'group_id'),), 'pk_attr': 'id', 'table_description': 'Seats taken in one slot of one matter group (the windows of a department).'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                 ('windows', fields.SmallIntField()),
                 ('per_window', fields.SmallIntField()),
             ],
-            options={'table': 'booking_slot_rule', 'app': 'tongban', 'unique_together': (('centre', 'day_type'),), 'pk_attr': 'id', 'table_description': "A centre's slot length and capacity for a kind of day (seed/booking_slots.json)."},
+            options={'table': 'booking_slot_rule', 'app': 'tongban', 'unique_together': (('centre', 'day_type'),), 'pk_attr': 'id', 'table_description': 'The slot length and capacity of a centre for a kind of day (seed/booking_slots.json).'},
             bases=['Model'],
         ),
         ops.RunPython(bookings_guard.install, reverse_code=bookings_guard.remove),
