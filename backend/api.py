@@ -6,6 +6,7 @@ A new domain adds its `api.API` here; nothing in backend/graphql/ changes.
 from __future__ import annotations
 
 from backend.audit import api as audit
+from backend.bookings import api as bookings
 from backend.cases import api as cases
 from backend.centres import api as centres
 from backend.graphql.schema import DomainAPI, TongbanSchema, build_schema
@@ -22,6 +23,7 @@ DOMAINS: list[DomainAPI] = [
     audit.API,
     cases.API,
     ratings.API,
+    bookings.API,
 ]
 AUTHENTICATOR = authenticate
 

@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 from backend import db
 from backend.api import AUTHENTICATOR, schema_for
+from backend.bookings import jobs as bookings_jobs
 from backend.cases.http import ROUTES as CASE_DOCUMENTS
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
@@ -119,12 +120,16 @@ def create_app(
             if settings.seed_on_start:
                 logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
             relay = asyncio.create_task(_relay_forever(settings.stream_relay_seconds))
+            no_shows = asyncio.create_task(
+                bookings_jobs.no_shows_forever(settings.booking_no_show_job_seconds)
+            )
         try:
             yield
         finally:
-            relay.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await relay
+            for task in (relay, no_shows):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             with infra.scoped(container):
                 await container.stop()
                 await db.disconnect()

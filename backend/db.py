@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "backend.audit.models",
     "backend.cases.models",
     "backend.ratings.models",
+    "backend.bookings.models",
 ]
 APP_LABEL = "tongban"
 

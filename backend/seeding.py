@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from backend.bookings import jobs as bookings_jobs
+from backend.bookings import seed as bookings_seed
 from backend.centres import seed as centres_seed
 from backend.identity import seed as identity_seed
 from backend.matters import seed as matters_seed
@@ -22,7 +24,16 @@ async def load_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
         read_seed(seed_dir, "departments.json"), read_seed(seed_dir, "matters.json")
     )
     centres = await centres_seed.load_centres(read_seed(seed_dir, "centres.json"))
-    return {"catalogue": catalogue, "centres": centres, **await load_identity_seed(seed_dir)}
+    loaded = {"catalogue": catalogue, "centres": centres}
+    if (seed_dir / "booking_slots.json").exists():
+        loaded["booking_slots"] = await bookings_seed.load_slot_rules(
+            read_seed(seed_dir, "booking_slots.json")
+        )
+    # Hours may have changed: bookings that no longer fit are cancelled by the centre.
+    loaded["bookings_cancelled_by_centre"] = {
+        "cancelled": len(await bookings_jobs.cancel_unfit_bookings())
+    }
+    return {**loaded, **await load_identity_seed(seed_dir)}
 
 
 async def load_identity_seed(seed_dir: Path) -> dict[str, dict[str, int]]:

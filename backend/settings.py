@@ -105,6 +105,19 @@ class Settings(BaseSettings):
     # A font with Chinese glyphs for PDFs (backend/cases/receipts.py). Unset: the first of
     # Debian's fonts-wqy-microhei and a few other CJK fonts that is installed.
     pdf_font_path: Path | None = None
+    # Online booking (backend/bookings): defaults for centres without a rule in
+    # seed/booking_slots.json, the booking window, limits and no-shows.
+    booking_slot_minutes: int = Field(default=30, ge=5, le=240)
+    booking_windows: int = Field(default=2, ge=1)
+    booking_per_window: int = Field(default=1, ge=1)
+    booking_min_lead_minutes: int = Field(default=30, ge=0)
+    booking_max_days_ahead: int = Field(default=7, ge=1)
+    booking_max_active: int = Field(default=3, ge=1)
+    booking_no_show_grace_minutes: int = Field(default=15, ge=0)
+    booking_no_show_limit: int = Field(default=3, ge=1)
+    booking_no_show_window_days: int = Field(default=90, ge=1)
+    booking_suspension_days: int = Field(default=30, ge=1)
+    booking_no_show_job_seconds: float = Field(default=60.0, gt=0)
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -111,6 +111,13 @@ async def reveal_personal_data(
         return _personal_data(await Resident.get(id=resident_id))
 
 
+async def contact_phone(resident_id: int) -> str | None:
+    """The resident's phone in the clear, for a notice the system sends them by SMS (a
+    booking the centre cancelled). Never logged, never returned through the API."""
+    resident = await Resident.get_or_none(id=resident_id)
+    return infra.current().cipher.decrypt("phone", resident.phone_enc) if resident else None
+
+
 async def get_resident(resident_id: int) -> Resident | None:
     return await Resident.get_or_none(id=resident_id)
 

@@ -27,6 +27,10 @@ TEMPLATES = {
     ),
     # A finished case (办结 or 不予办理), with the link to rate it (好差评, 一事一评).
     "CASE_FINISHED": ("【通办】您的办件 {number} {outcome}。欢迎对本次服务作出评价：{link}"),
+    "BOOKING_CANCELLED_BY_CENTRE": (
+        "【通办】很抱歉，{centre}调整了 {date} 的办公时间，您预约的 {time}“{matter}”已取消。"
+        "请在通办“我的预约”中重新预约。"
+    ),
 }
 
 

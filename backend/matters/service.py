@@ -51,6 +51,10 @@ async def get_matter_by_code(code: str) -> Matter:
     return matter
 
 
+async def find_matter_by_code(code: str) -> Matter | None:
+    return await Matter.get_or_none(code=code)
+
+
 async def list_city_wide_matters() -> list[Matter]:
     return await Matter.filter(city_wide=True).order_by("code")
 

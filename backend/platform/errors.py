@@ -84,6 +84,20 @@ class ErrorCode(str, Enum):
     ALREADY_APPEALED = "ALREADY_APPEALED"
     NOT_APPEALABLE = "NOT_APPEALABLE"
     ALREADY_MARKED = "ALREADY_MARKED"
+    # Bookings (网上预约)
+    MATTER_ONLINE_ONLY = "MATTER_ONLINE_ONLY"  # 全程网办: submit online, no visit to book
+    CENTRE_CLOSED = "CENTRE_CLOSED"
+    SLOT_NOT_FOUND = "SLOT_NOT_FOUND"  # not the start of one of the day's slots
+    SLOT_IN_PAST = "SLOT_IN_PAST"
+    SLOT_OUT_OF_RANGE = "SLOT_OUT_OF_RANGE"  # too soon, or beyond the booking window
+    SLOT_FULL = "SLOT_FULL"
+    BOOKING_SUSPENDED = "BOOKING_SUSPENDED"
+    BOOKING_LIMIT_REACHED = "BOOKING_LIMIT_REACHED"
+    DUPLICATE_BOOKING = "DUPLICATE_BOOKING"  # one per resident, matter and day
+    IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
+    BOOKING_NOT_CHANGEABLE = "BOOKING_NOT_CHANGEABLE"
+    CHECK_IN_CODE_INVALID = "CHECK_IN_CODE_INVALID"
+    ALREADY_CHECKED_IN = "ALREADY_CHECKED_IN"
     # Subscriptions: messages may have been missed; subscribe again and reload the state
     RESYNC_REQUIRED = "RESYNC_REQUIRED"
     # Anything we did not expect; details are never sent to the client.

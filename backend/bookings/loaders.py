@@ -1,0 +1,12 @@
+"""Batch functions for the per-request DataLoaders of the bookings domain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from backend.bookings.models import Booking
+from backend.platform.rows import by_ids
+
+
+async def load_bookings(ids: Sequence[int]) -> list[Booking | None]:
+    return await by_ids(Booking, ids)
