@@ -251,6 +251,22 @@ def test_resident_follows_a_case_live_while_a_clerk_works_it(
         assert me["data"]["me"]["role"] == "RESIDENT", me  # the resident's own, valid token
     assert "token" not in " ".join(url for url, _ in requests).lower()
 
+    # --- then the resident rates the finished case (好差评, 一事一评) from its page ----------
+    resident.get_by_role("link", name="去评价").click()
+    expect(resident.locator("[data-test=case-number]")).to_contain_text(number)
+    for indicator, level in (
+        ("OVERALL", "满意"),
+        ("EFFICIENCY", "非常满意"),
+        ("ATTITUDE", "满意"),
+        ("ENVIRONMENT", "基本满意"),
+    ):
+        resident.locator(f"[data-test=indicator-{indicator}]").get_by_role(
+            "radio", name=level, exact=True
+        ).click()
+    resident.locator("[data-test=submit-rating]").click()
+    expect(resident.locator("[data-test=thanks]")).to_have_text("感谢您的评价！")
+    resident.screenshot(path=str(screenshots / "case-rated.png"), full_page=True)
+
     # --- 我的办件: the list, and a counter case the clerk opens arrives live -------------------
     resident.goto(f"{server}/cases")
     row = resident.locator(f".case-cell[data-number='{number}']")
