@@ -44,14 +44,21 @@ async def get_matter(matter_id: int) -> Matter:
     return await Matter.get(id=matter_id)
 
 
+MATTER_CODE_LENGTH = 16  # Matter.code
+
+
 async def get_matter_by_code(code: str) -> Matter:
-    matter = await Matter.get_or_none(code=code)
+    matter = await find_matter_by_code(code)
     if matter is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"没有编号为 {code} 的事项。", "code")
+        shown = code[:MATTER_CODE_LENGTH]
+        raise DomainError(ErrorCode.NOT_FOUND, f"没有编号为 {shown} 的事项。", "code")
     return matter
 
 
 async def find_matter_by_code(code: str) -> Matter | None:
+    """None for a code no matter has, however long (see centres.find_centre_by_code)."""
+    if len(code) > MATTER_CODE_LENGTH:
+        return None
     return await Matter.get_or_none(code=code)
 
 
