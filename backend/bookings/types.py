@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 import strawberry
 from strawberry import relay
@@ -13,9 +12,9 @@ from backend.centres.loaders import load_centres
 from backend.centres.types import Centre
 from backend.graphql.context import Info
 from backend.graphql.payloads import MutationError
+from backend.graphql.relay import visible_nodes
 from backend.matters.loaders import load_matters
 from backend.matters.types import Matter
-from backend.platform.errors import DomainError, ErrorCode
 
 strawberry.enum(
     models.BookingState,
@@ -88,14 +87,9 @@ class Booking(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Booking | None]:
-        principal = await info.context.principal()
-        rows = await info.context.loader(load_bookings).load_many([int(i) for i in node_ids])
-        found: list[Any] = []
-        for row in rows:
-            if row is not None and not access.may_read(principal, row):
-                raise DomainError(ErrorCode.NOT_FOUND, "找不到该预约。", "id")
-            found.append(cls.from_model(row) if row else None)
-        return found
+        return await visible_nodes(
+            info, node_ids, load_bookings, access.may_read, cls.from_model, "找不到该预约。"
+        )
 
 
 @strawberry.input(description="Book a slot.")

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 import strawberry
 from strawberry import relay
@@ -15,9 +14,9 @@ from backend.centres.types import Centre
 from backend.graphql.context import Info
 from backend.graphql.inputs import text_field
 from backend.graphql.payloads import MutationError
+from backend.graphql.relay import visible_nodes
 from backend.matters.loaders import load_matters
 from backend.matters.types import Matter
-from backend.platform.errors import DomainError, ErrorCode
 
 strawberry.enum(
     models.CaseState,
@@ -147,14 +146,9 @@ class Case(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Case | None]:
-        principal = await info.context.principal()
-        rows = await info.context.loader(load_cases).load_many([int(i) for i in node_ids])
-        found: list[Any] = []
-        for row in rows:
-            if row is not None and not access.may_read(principal, row):
-                raise DomainError(ErrorCode.NOT_FOUND, "找不到该办件。", "id")
-            found.append(cls.from_model(row) if row else None)
-        return found
+        return await visible_nodes(
+            info, node_ids, load_cases, access.may_read, cls.from_model, "找不到该办件。"
+        )
 
 
 @strawberry.type(description="How many cases of a centre are in one state.")

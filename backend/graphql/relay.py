@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
 from tortoise.queryset import QuerySet
 
+from backend.graphql.context import Info
 from backend.platform import infra
 from backend.platform.errors import DomainError, ErrorCode
+from backend.platform.principal import Principal
 
 NodeType = TypeVar("NodeType", bound=relay.Node)
 _CURSOR_PREFIX = "cursor:"
@@ -143,3 +145,28 @@ def decode_global_id(
     if not (1 <= node_id <= max_key):
         raise DomainError(ErrorCode.INVALID_ID, "ID 超出有效范围。", "id")
     return node_id
+
+
+R = TypeVar("R")
+N = TypeVar("N")
+
+
+async def visible_nodes(
+    info: Info,
+    node_ids: Iterable[str],
+    load: Callable[[Sequence[int]], Awaitable[Sequence[R | None]]],
+    may_read: Callable[[Principal, R], bool],
+    build: Callable[[R], N],
+    not_found: str,
+) -> list[N | None]:
+    """`resolve_nodes` of a Node whose rows have a read rule: a missing row is None, and
+    a row the caller may not read answers NOT_FOUND, as a missing one would for its type
+    (its existence is not confirmed)."""
+    principal = await info.context.principal()
+    rows = await info.context.loader(load).load_many([int(i) for i in node_ids])
+    found: list[N | None] = []
+    for row in rows:
+        if row is not None and not may_read(principal, row):
+            raise DomainError(ErrorCode.NOT_FOUND, not_found, "id")
+        found.append(build(row) if row is not None else None)
+    return found

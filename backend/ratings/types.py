@@ -9,6 +9,7 @@ from strawberry import relay
 
 from backend.graphql.context import Info
 from backend.graphql.payloads import MutationError
+from backend.graphql.relay import visible_nodes
 from backend.identity.types import StaffMember
 from backend.platform.clock import now, to_shanghai
 from backend.platform.errors import DomainError, ErrorCode
@@ -122,14 +123,9 @@ class Rating(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Rating | None]:
-        principal = await info.context.principal()
-        rows = await info.context.loader(load_ratings).load_many([int(i) for i in node_ids])
-        found: list[Any] = []
-        for row in rows:
-            if row is not None and not _may_read_rating(principal, row):
-                raise DomainError(ErrorCode.NOT_FOUND, "找不到该评价。", "id")
-            found.append(cls.from_model(row) if row else None)
-        return found
+        return await visible_nodes(
+            info, node_ids, load_ratings, _may_read_rating, cls.from_model, "找不到该评价。"
+        )
 
 
 @strawberry.type(
