@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from backend.audit import service as audit
-from backend.audit.service import Target
+from backend.audit.service import AuditNote, Target
 from backend.bookings import events
 from backend.bookings.models import (
     Booking,
@@ -122,18 +122,24 @@ async def centre_for_board(code: str) -> Centre:
     return await _centre_by_code(code, "centre")
 
 
-def _ensure_own_centre(principal: Principal, centre_id: int, field: str | None) -> int:
-    """The clerk's or head's staff id, if `centre_id` is their centre; refused otherwise."""
-    if not principal.is_staff or principal.staff_id is None:
-        raise DomainError(ErrorCode.FORBIDDEN, "只有工作人员可以叫号。", None, "CENTRE_STAFF_ONLY")
-    if principal.is_admin or principal.centre_id is None:
-        raise DomainError(
+def _ensure_own_centre(
+    principal: Principal, centre_id: int, field: str | None, note: AuditNote
+) -> int:
+    """The clerk's or head's staff id, if `centre_id` is their centre; refused otherwise
+    (the refusal's reason goes to the audit log with DENIED)."""
+    refusal: DomainError | None = None
+    if not principal.is_staff or principal.is_admin or principal.centre_id is None:
+        refusal = DomainError(
             ErrorCode.FORBIDDEN, "只有受理中心的工作人员可以叫号。", None, "CENTRE_STAFF_ONLY"
         )
-    if principal.centre_id != centre_id:
-        raise DomainError(
+    elif principal.centre_id != centre_id:
+        refusal = DomainError(
             ErrorCode.FORBIDDEN, "只能在本中心的窗口叫号和处理排队号。", field, "OTHER_CENTRE"
         )
+    if refusal is not None or principal.staff_id is None:
+        refusal = refusal or DomainError(ErrorCode.FORBIDDEN, "只有工作人员可以叫号。")
+        note.reason = refusal.reason
+        raise refusal
     return principal.staff_id
 
 
@@ -242,7 +248,7 @@ async def issue_walk_in(
     """A ticket for a resident without a booking, by a clerk of the centre."""
     async with audit.audited("queue.issue_walk_in", actor=principal.audit_actor, meta=meta) as note:
         centre = await _centre_by_code(centre_code)
-        staff_id = _ensure_own_centre(principal, centre.id, "centreCode")
+        staff_id = _ensure_own_centre(principal, centre.id, "centreCode", note)
         lines = await lines_of(centre.id)
         matter_id: int | None = None
         if queue_letter:
@@ -283,7 +289,7 @@ async def call_next(
     """The next ticket for `window`, from the queues it serves (all when none given)."""
     async with audit.audited("queue.call_next", actor=principal.audit_actor, meta=meta) as note:
         centre = await _centre_by_code(centre_code)
-        staff_id = _ensure_own_centre(principal, centre.id, "centreCode")
+        staff_id = _ensure_own_centre(principal, centre.id, "centreCode", note)
         _check_window(window)
         lines = await lines_of(centre.id)
         chosen = (
@@ -354,13 +360,13 @@ async def _act(
         actor=principal.audit_actor,
         target=Target("queue_ticket", ticket_id),
         meta=meta,
-    ):
+    ) as note:
         moment = now()
         async with unit_of_work():
             ticket = await QueueTicket.filter(id=ticket_id).select_for_update().first()
             if ticket is None:
                 raise DomainError(ErrorCode.NOT_FOUND, "找不到该排队号。", "ticketId")
-            _ensure_own_centre(principal, ticket.centre_id, "ticketId")
+            _ensure_own_centre(principal, ticket.centre_id, "ticketId", note)
             if ticket.state is not TicketState.CALLED:
                 raise DomainError(
                     ErrorCode.TICKET_NOT_ACTIONABLE,
