@@ -20,6 +20,29 @@ export type AppealRatingInput = {
   reason: string;
 };
 
+/** Book a slot. */
+export type BookSlotInput = {
+  centreCode: string;
+  /** A key the app makes once per booking attempt (e.g. a UUID) and sends again on a retry: the retry returns the same booking and never books twice. */
+  idempotencyKey: string;
+  matterCode: string;
+  /** The slot's start, as availableSlots gives it (Shanghai time). */
+  start: string;
+};
+
+/** BOOKED 已预约, CHECKED_IN 已签到, CANCELLED 已取消, CANCELLED_BY_CENTRE 中心取消 (opening hours changed), NO_SHOW 爽约. */
+export type BookingState =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'CANCELLED_BY_CENTRE'
+  | 'CHECKED_IN'
+  | 'NO_SHOW';
+
+/** Cancel a booking, until its slot starts. */
+export type CancelBookingInput = {
+  bookingId: string | number;
+};
+
 /** A step a case can take (see the transition table). */
 export type CaseAction =
   | 'ACCEPT'
@@ -78,6 +101,12 @@ export type CentreFilter = {
 export type CentreKind =
   | 'BRANCH'
   | 'CENTRE';
+
+/** Check a resident in at the door by their booking's code. */
+export type CheckInBookingInput = {
+  /** The 8-character code, typed or scanned from the QR code. */
+  code: string;
+};
 
 /** WORKDAY: Monday-Friday and make-up working days (调休); REST_DAY: weekends and statutory holidays. */
 export type DayType =
@@ -264,6 +293,12 @@ export type RatingMark =
   | 'MALICIOUS'
   | 'MISTAKEN';
 
+/** Move a booking to another slot of the same centre and matter. If the new slot is full, the old booking stays as it was. */
+export type RescheduleBookingInput = {
+  bookingId: string | number;
+  start: string;
+};
+
 /** Resolve a follow-up, or answer the resident's appeal. */
 export type ResolveRatingFollowUpInput = {
   /** The cause found. */
@@ -289,6 +324,84 @@ export type SubmitCaseInput = {
   materials?: Array<CaseMaterialInput>;
   matterCode: string;
 };
+
+export type BookingCentreFragment = { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } };
+
+export type BookingListItemFragment = { id: string, state: BookingState, stateName: string, start: string, end: string, checkedInAt: string | null, matter: { code: string, name: string }, centre: { code: string, name: string, shortName: string } };
+
+export type BookingDetailFragment = { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } };
+
+export type BookingCalendarQueryVariables = Exact<{
+  centreCode: string;
+  d0: string;
+  d1: string;
+  d2: string;
+  d3: string;
+  d4: string;
+  d5: string;
+  d6: string;
+  d7: string;
+}>;
+
+
+export type BookingCalendarQuery = { centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, h0: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h1: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h2: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h3: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h4: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h5: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h6: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h7: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, location: { latitude: number, longitude: number, approximate: boolean } } };
+
+export type AvailableSlotsQueryVariables = Exact<{
+  centreCode: string;
+  matterCode: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableSlotsQuery = { availableSlots: Array<{ start: string, end: string, capacity: number, seatsLeft: number }> };
+
+export type BookSlotMutationVariables = Exact<{
+  input: BookSlotInput;
+}>;
+
+
+export type BookSlotMutation = { bookSlot: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type MyBookingsQueryVariables = Exact<{
+  states?: Array<BookingState> | BookingState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { myBookings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, state: BookingState, stateName: string, start: string, end: string, checkedInAt: string | null, matter: { code: string, name: string }, centre: { code: string, name: string, shortName: string } } }> } };
+
+export type BookingByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingByIdQuery = { node:
+    | { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } }
+    | Record<PropertyKey, never>
+   };
+
+export type CancelBookingMutationVariables = Exact<{
+  input: CancelBookingInput;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type RescheduleBookingMutationVariables = Exact<{
+  input: RescheduleBookingInput;
+}>;
+
+
+export type RescheduleBookingMutation = { rescheduleBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type CheckInBookingMutationVariables = Exact<{
+  input: CheckInBookingInput;
+}>;
+
+
+export type CheckInBookingMutation = { checkInBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, checkedInAt: string | null, matter: { code: string, name: string } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
 
 export type CaseCentreFragment = { code: string, name: string, shortName: string };
 
@@ -649,6 +762,78 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BookingListItemFragmentDoc = new TypedDocumentString(`
+    fragment BookingListItem on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  checkedInAt
+  matter {
+    code
+    name
+  }
+  centre {
+    code
+    name
+    shortName
+  }
+}
+    `, {"fragmentName":"BookingListItem"}) as unknown as TypedDocumentString<BookingListItemFragment, unknown>;
+export const BookingCentreFragmentDoc = new TypedDocumentString(`
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+    `, {"fragmentName":"BookingCentre"}) as unknown as TypedDocumentString<BookingCentreFragment, unknown>;
+export const BookingDetailFragmentDoc = new TypedDocumentString(`
+    fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}`, {"fragmentName":"BookingDetail"}) as unknown as TypedDocumentString<BookingDetailFragment, unknown>;
 export const CaseCentreFragmentDoc = new TypedDocumentString(`
     fragment CaseCentre on Centre {
   code
@@ -940,6 +1125,337 @@ export const SatisfactionFieldsFragmentDoc = new TypedDocumentString(`
   satisfactionRate
 }
     `, {"fragmentName":"SatisfactionFields"}) as unknown as TypedDocumentString<SatisfactionFieldsFragment, unknown>;
+export const BookingCalendarDocument = new TypedDocumentString(`
+    query BookingCalendar($centreCode: String!, $d0: Date!, $d1: Date!, $d2: Date!, $d3: Date!, $d4: Date!, $d5: Date!, $d6: Date!, $d7: Date!) {
+  centre(code: $centreCode) {
+    ...BookingCentre
+    h0: openingHours(date: $d0) {
+      ...OpeningHoursFields
+    }
+    h1: openingHours(date: $d1) {
+      ...OpeningHoursFields
+    }
+    h2: openingHours(date: $d2) {
+      ...OpeningHoursFields
+    }
+    h3: openingHours(date: $d3) {
+      ...OpeningHoursFields
+    }
+    h4: openingHours(date: $d4) {
+      ...OpeningHoursFields
+    }
+    h5: openingHours(date: $d5) {
+      ...OpeningHoursFields
+    }
+    h6: openingHours(date: $d6) {
+      ...OpeningHoursFields
+    }
+    h7: openingHours(date: $d7) {
+      ...OpeningHoursFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment OpeningHoursFields on OpeningHours {
+  date
+  dayType
+  isOpenDay
+  opensAt
+  closesAt
+  holidayName
+  isMakeupWorkday
+  calendarKnown
+  source
+  note
+}`, {"operationName":"BookingCalendar"}) as unknown as TypedDocumentString<BookingCalendarQuery, BookingCalendarQueryVariables>;
+export const AvailableSlotsDocument = new TypedDocumentString(`
+    query AvailableSlots($centreCode: String!, $matterCode: String!, $from: Date!, $to: Date!) {
+  availableSlots(
+    centreCode: $centreCode
+    matterCode: $matterCode
+    from: $from
+    to: $to
+  ) {
+    start
+    end
+    capacity
+    seatsLeft
+  }
+}
+    `, {"operationName":"AvailableSlots"}) as unknown as TypedDocumentString<AvailableSlotsQuery, AvailableSlotsQueryVariables>;
+export const BookSlotDocument = new TypedDocumentString(`
+    mutation BookSlot($input: BookSlotInput!) {
+  bookSlot(input: $input) {
+    booking {
+      ...BookingDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"BookSlot"}) as unknown as TypedDocumentString<BookSlotMutation, BookSlotMutationVariables>;
+export const MyBookingsDocument = new TypedDocumentString(`
+    query MyBookings($states: [BookingState!], $first: Int, $after: String) {
+  myBookings(states: $states, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...BookingListItem
+      }
+    }
+  }
+}
+    fragment BookingListItem on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  checkedInAt
+  matter {
+    code
+    name
+  }
+  centre {
+    code
+    name
+    shortName
+  }
+}`, {"operationName":"MyBookings"}) as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
+export const BookingByIdDocument = new TypedDocumentString(`
+    query BookingById($id: ID!) {
+  node(id: $id) {
+    ... on Booking {
+      ...BookingDetail
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}`, {"operationName":"BookingById"}) as unknown as TypedDocumentString<BookingByIdQuery, BookingByIdQueryVariables>;
+export const CancelBookingDocument = new TypedDocumentString(`
+    mutation CancelBooking($input: CancelBookingInput!) {
+  cancelBooking(input: $input) {
+    booking {
+      ...BookingDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"CancelBooking"}) as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
+export const RescheduleBookingDocument = new TypedDocumentString(`
+    mutation RescheduleBooking($input: RescheduleBookingInput!) {
+  rescheduleBooking(input: $input) {
+    booking {
+      ...BookingDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"RescheduleBooking"}) as unknown as TypedDocumentString<RescheduleBookingMutation, RescheduleBookingMutationVariables>;
+export const CheckInBookingDocument = new TypedDocumentString(`
+    mutation CheckInBooking($input: CheckInBookingInput!) {
+  checkInBooking(input: $input) {
+    booking {
+      id
+      state
+      stateName
+      start
+      end
+      checkedInAt
+      matter {
+        code
+        name
+      }
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"CheckInBooking"}) as unknown as TypedDocumentString<CheckInBookingMutation, CheckInBookingMutationVariables>;
 export const MyCasesDocument = new TypedDocumentString(`
     query MyCases($state: CaseState, $first: Int, $after: String) {
   myCases(state: $state, first: $first, after: $after) {
