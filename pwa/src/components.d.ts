@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    BookButton: typeof import('./components/bookings/BookButton.vue')['default']
     CaseCell: typeof import('./components/CaseCell.vue')['default']
     CaseStateTag: typeof import('./components/CaseStateTag.vue')['default']
     CaseSummary: typeof import('./components/CaseSummary.vue')['default']
@@ -26,6 +27,7 @@ declare module 'vue' {
     RateCaseButton: typeof import('./components/RateCaseButton.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SlotPicker: typeof import('./components/bookings/SlotPicker.vue')['default']
     StaffSignIn: typeof import('./components/StaffSignIn.vue')['default']
     VanButton: typeof import('vant/es')['Button']
     VanCell: typeof import('vant/es')['Cell']
