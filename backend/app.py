@@ -17,6 +17,8 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from backend import db
 from backend.api import AUTHENTICATOR, schema_for
 from backend.bookings import jobs as bookings_jobs
+from backend.bookings import reminders as bookings_reminders
+from backend.bookings.http import ROUTES as BOOKING_CALENDAR
 from backend.cases.http import ROUTES as CASE_DOCUMENTS
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
@@ -123,10 +125,13 @@ def create_app(
             no_shows = asyncio.create_task(
                 bookings_jobs.no_shows_forever(settings.booking_no_show_job_seconds)
             )
+            reminders = asyncio.create_task(
+                bookings_reminders.reminders_forever(settings.booking_reminder_job_seconds)
+            )
         try:
             yield
         finally:
-            for task in (relay, no_shows):
+            for task in (relay, no_shows, reminders):
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -149,6 +154,7 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         *CASE_DOCUMENTS,
+        *BOOKING_CALENDAR,
     ]
     if (settings.pwa_dist / "index.html").exists():
         routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))

@@ -118,6 +118,18 @@ class Settings(BaseSettings):
     booking_no_show_window_days: int = Field(default=90, ge=1)
     booking_suspension_days: int = Field(default=30, ge=1)
     booking_no_show_job_seconds: float = Field(default=60.0, gt=0)
+    # The day-before reminder (backend/bookings/reminders.py): from this Shanghai hour on,
+    # bookings of the next day are reminded, once each; the job runs every N seconds.
+    booking_reminder_hour: int = Field(default=10, ge=0, le=23)
+    booking_reminder_job_seconds: float = Field(default=300.0, gt=0)
+    # The queue at the centre (backend/bookings/queue.py, waits.py).
+    queue_on_time_grace_minutes: int = Field(default=15, ge=0)  # booked and on time: ahead
+    queue_priority_age: int = Field(default=70, ge=1)  # 绿色通道 by verified birth date
+    queue_service_sample: int = Field(default=20, ge=1)  # last N service times averaged
+    queue_default_service_minutes: float = Field(default=10.0, gt=0)  # before any history
+    queue_active_window_minutes: int = Field(default=60, ge=1)  # a window counts as open
+    queue_recent_calls: int = Field(default=8, ge=1, le=50)  # calls shown on the board
+    queue_max_window: int = Field(default=99, ge=1, le=999)
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -20,12 +20,13 @@ from tortoise.transactions import in_transaction
 
 from backend.audit import service as audit
 from backend.audit.service import Target
-from backend.bookings import access, codes, events, slots
+from backend.bookings import access, codes, events, queue, slots
 from backend.bookings.models import (
     ACTIVE_STATES,
     Booking,
     BookingHolder,
     BookingState,
+    QueueTicket,
     SlotCounter,
     SlotRule,
 )
@@ -392,15 +393,25 @@ async def reschedule(principal: Principal, booking_id: int, start: datetime) -> 
 
 
 async def check_in(principal: Principal, raw_code: str, meta: RequestMeta | None = None) -> Booking:
-    """A clerk checks a resident in by the code of their booking: today, at their centre.
-    Every attempt is audited (a run of wrong codes from one clerk shows in the log)."""
+    """`check_in_with_ticket`, for callers that want the booking only."""
+    return (await check_in_with_ticket(principal, raw_code, False, meta))[0]
+
+
+async def check_in_with_ticket(
+    principal: Principal, raw_code: str, priority: bool = False, meta: RequestMeta | None = None
+) -> tuple[Booking, QueueTicket]:
+    """A clerk checks a resident in by the code of their booking: today, at their centre;
+    the resident's queue ticket is issued in the same transaction. Every attempt is audited
+    (a run of wrong codes from one clerk shows in the log)."""
     async with audit.audited("bookings.check_in", actor=principal.audit_actor, meta=meta) as note:
-        booking = await _check_in(principal, raw_code)
+        booking, ticket = await _check_in(principal, raw_code, priority)
         note.target = Target("booking", booking.id)
-    return booking
+    return booking, ticket
 
 
-async def _check_in(principal: Principal, raw_code: str) -> Booking:
+async def _check_in(
+    principal: Principal, raw_code: str, priority: bool
+) -> tuple[Booking, QueueTicket]:
     centre_id = _check_in_centre(principal)
     code = codes.normalise(raw_code)
     invalid = DomainError(
@@ -434,7 +445,8 @@ async def _check_in(principal: Principal, raw_code: str) -> Booking:
         )
         booking = await Booking.get(id=booking.id)
         record(events.changed(booking, "CHECK_IN", moment))
-    return booking
+        ticket = await queue.issue_for_booking(booking, principal.staff_id, priority, moment)
+    return booking, ticket
 
 
 def _check_in_centre(principal: Principal) -> int:

@@ -4,6 +4,7 @@ clear, audited), and the one write that marks it verified."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from backend.audit import service as audit
 from backend.audit.service import Target
@@ -116,6 +117,22 @@ async def contact_phone(resident_id: int) -> str | None:
     booking the centre cancelled). Never logged, never returned through the API."""
     resident = await Resident.get_or_none(id=resident_id)
     return infra.current().cipher.decrypt("phone", resident.phone_enc) if resident else None
+
+
+async def aged_at_least(resident_id: int, years: int, on: date) -> bool:
+    """Whether the resident is `years` old or more on `on`, by the birth date in their
+    verified ID number. Only the yes or no leaves this function (the 绿色通道 of the queue):
+    the number is decrypted here and never returned, logged or stored elsewhere."""
+    resident = await Resident.get_or_none(id=resident_id)
+    if resident is None or resident.verified_at is None or not resident.id_number_enc:
+        return False
+    raw = infra.current().cipher.decrypt("id_number", resident.id_number_enc)
+    try:
+        born = parse_id_number(raw).birth_date
+    except (DomainError, ValueError):
+        return False
+    had_birthday = (on.month, on.day) >= (born.month, born.day)
+    return on.year - born.year - (0 if had_birthday else 1) >= years
 
 
 async def get_resident(resident_id: int) -> Resident | None:

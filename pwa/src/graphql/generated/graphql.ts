@@ -170,6 +170,8 @@ export type ErrorCode =
   | 'PAGE_SIZE_TOO_LARGE'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_DEEP'
+  | 'QUEUE_EMPTY'
+  | 'QUEUE_NOT_FOUND'
   | 'RATE_LIMITED'
   | 'REAL_NAME_ALREADY_VERIFIED'
   | 'REAL_NAME_MISMATCH'
@@ -186,12 +188,14 @@ export type ErrorCode =
   | 'SLOT_IN_PAST'
   | 'SLOT_NOT_FOUND'
   | 'SLOT_OUT_OF_RANGE'
+  | 'TICKET_NOT_ACTIONABLE'
   | 'TOKEN_EXPIRED'
   | 'TOKEN_INVALID'
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_OPERATIONS'
   | 'TOO_MANY_TOKENS'
   | 'UNAUTHENTICATED'
+  | 'WINDOW_INVALID'
   | 'WINDOW_NOT_STAFFED';
 
 /** DIRECT 直接受理: accepted on the spot; COLLECT_FORWARD 收受分离: collected here and accepted by the resident's household-registration centre. */
