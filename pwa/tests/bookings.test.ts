@@ -4,6 +4,8 @@ import {
   amapLink,
   AttemptKey,
   bookingDays,
+  CallAnnouncer,
+  callKey,
   callText,
   dayStatus,
   firstBookableDay,
@@ -123,5 +125,35 @@ describe('what the call display says', () => {
     expect(waitMinutes(61)).toBe(2)
     expect(waitMinutes(null)).toBeNull()
     expect(waitMinutes(-5)).toBeNull()
+  })
+})
+
+describe('the call display announces', () => {
+  const call = { number: 'A012', window: 3, calledAt: '2026-12-02T10:00:00+08:00', recalls: 0 }
+
+  it('each new call once, not the first message after a reconnect, not a repeat', () => {
+    const announcer = new CallAnnouncer()
+    expect(announcer.take(null)).toBeNull() // the first message: the board as it is
+    expect(announcer.take(call)).toEqual(call)
+    expect(announcer.take({ ...call })).toBeNull() // delivered twice
+    expect(announcer.take(undefined)).toBeNull()
+  })
+
+  it('a recall again, and the same number at another window', () => {
+    const announcer = new CallAnnouncer()
+    announcer.take(call)
+    expect(announcer.take({ ...call, recalls: 1 })).not.toBeNull()
+    expect(announcer.take({ ...call, recalls: 1 })).toBeNull()
+    expect(announcer.take({ ...call, window: 4 })).not.toBeNull()
+    expect(callKey(call)).toBe('A012|3|2026-12-02T10:00:00+08:00|0')
+  })
+
+  it('forgets the oldest calls beyond what it keeps', () => {
+    const announcer = new CallAnnouncer(2)
+    announcer.take(call)
+    announcer.take({ ...call, number: 'A013' })
+    announcer.take({ ...call, number: 'A014' })
+    expect(announcer.take(call)).not.toBeNull()
+    expect(announcer.take({ ...call, number: 'A014' })).toBeNull()
   })
 })

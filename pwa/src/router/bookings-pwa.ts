@@ -39,4 +39,28 @@ export const bookingRoutes: RouteRecordRaw[] = [
     component: () => import('@/pages/staff/queue/check-in.vue'),
     meta: { title: t.bookings.queue.checkInTitle, staff: true },
   },
+  {
+    path: '/staff/queue',
+    name: 'staff-queue-hub',
+    component: () => import('@/pages/staff/queue/index.vue'),
+    meta: { title: t.bookings.queue.hubTitle, staff: true },
+  },
+  {
+    path: '/staff/tickets',
+    name: 'staff-tickets',
+    component: () => import('@/pages/staff/queue/tickets.vue'),
+    meta: { title: t.bookings.queue.walkInTitle, staff: true },
+  },
+  {
+    path: '/staff/window',
+    name: 'staff-window',
+    component: () => import('@/pages/staff/queue/window.vue'),
+    meta: { title: t.bookings.queue.consoleTitle, staff: true },
+  },
+  {
+    path: '/display/:centre',
+    name: 'display',
+    component: () => import('@/pages/display/index.vue'),
+    meta: { title: t.bookings.queue.displayTitle },
+  },
 ]

@@ -157,3 +157,38 @@ export function waitMinutes(seconds: number | null | undefined): number | null {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return null
   return Math.ceil(seconds / 60)
 }
+
+export interface CallLike {
+  number: string
+  window: number
+  calledAt: string
+  recalls: number
+}
+
+/** One call, recalls counted: a recall (重呼) is a new call to announce. */
+export function callKey(call: CallLike): string {
+  return `${call.number}|${call.window}|${call.calledAt}|${call.recalls}`
+}
+
+/**
+ * Which board messages to say aloud: each new call or recall once. The board's first
+ * message after a (re)connection carries no announcement, and one heard before (a message
+ * delivered twice) is not said again.
+ */
+export class CallAnnouncer {
+  private readonly said = new Set<string>()
+  private readonly order: string[] = []
+
+  constructor(private readonly remember = 200) {}
+
+  /** The call to announce for this message, or null. */
+  take(announcement: CallLike | null | undefined): CallLike | null {
+    if (!announcement) return null
+    const key = callKey(announcement)
+    if (this.said.has(key)) return null
+    this.said.add(key)
+    this.order.push(key)
+    if (this.order.length > this.remember) this.said.delete(this.order.shift()!)
+    return announcement
+  }
+}
