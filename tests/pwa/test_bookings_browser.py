@@ -198,6 +198,7 @@ def test_book_check_in_call_and_display(
     free.click()
     expect(free).to_have_attribute("aria-checked", "true")
     expect(resident.locator("[data-test=summary]")).to_contain_text(slot_label)
+    resident.evaluate("window.scrollTo(0, 0)")
     resident.screenshot(path=str(screenshots / "booking-flow.png"), full_page=True)
     a11y["booking-flow"] = axe_violations(resident)
 
@@ -253,6 +254,13 @@ def test_book_check_in_call_and_display(
     expect(resident.locator("[data-test=check-in-code]")).to_have_text(code)
     resident.evaluate(f"{MARKER} = 'same page'")
 
+    # --- the hall's call display, before anything is called --------------------------------
+    hall.goto(f"{server}/display/{CENTRE[0]}")
+    expect(hall.locator("h1")).to_contain_text(CENTRE[1])
+    expect(hall.locator("[data-test=display]")).to_have_attribute("data-status", "live")
+    expect(hall.locator("[data-test=latest-call]")).to_have_text("暂无叫号")
+    hall.evaluate(f"{MARKER} = 'same display'")
+
     # --- the clerk checks the resident in with the code -----------------------------------
     sign_in_clerk(clerk, server, "/staff/check-in")
     clerk.locator("[data-test=check-in-code] input").fill("ZZZZZZZZ")
@@ -261,8 +269,91 @@ def test_book_check_in_call_and_display(
     clerk.locator("[data-test=check-in-code] input").fill(f" {code.lower()} ")
     clerk.locator("[data-test=check-in]").click()
     expect(clerk.locator("[data-test=checked-in]")).to_contain_text(MATTER[1])
+    ticket = clerk.locator("[data-test=ticket-number]").inner_text().strip()
+    assert re.fullmatch(r"[A-Z]\d{3}", ticket), ticket
+    clerk.evaluate("window.scrollTo(0, 0)")
     clerk.screenshot(path=str(screenshots / "staff-check-in.png"), full_page=True)
     a11y["staff-check-in"] = axe_violations(clerk)
+
+    # The resident's booking page follows: checked in, 排队中 with the number, no reload.
+    queue = resident.locator("[data-test=queue-position]")
+    expect(queue).to_have_attribute("data-state", "WAITING")
+    expect(resident.locator("[data-test=my-ticket]")).to_have_text(ticket)
+    expect(resident.locator("[data-test=ahead]")).to_have_text("0 人")
+    expect(resident.locator("[data-test=booking-state]")).to_contain_text("已签到")
+    # The display counts the waiting ticket in its queue, live.
+    expect(hall.locator(f"[data-queue={ticket[0]}] [data-test=waiting]")).to_have_text("1")
+    resident.evaluate("window.scrollTo(0, 0)")
+    resident.screenshot(path=str(screenshots / "my-booking-in-line.png"), full_page=True)
+
+    # --- the window console calls it ------------------------------------------------------
+    clerk.goto(f"{server}/staff/window")
+    expect(clerk.get_by_text("请先填写本窗口的窗口号。")).to_be_visible()
+    clerk.locator("[data-test=window] input").fill(WINDOW)
+    clerk.locator("[data-test=use-window]").click()
+    expect(clerk.locator("[data-test=current]")).to_contain_text("暂无正在办理的号码")
+    clerk.locator("[data-test=call-next]").click()
+    expect(clerk.locator("[data-test=current-number]")).to_have_text(ticket)
+    clerk.screenshot(path=str(screenshots / "staff-window.png"), full_page=True)
+    a11y["staff-window"] = axe_violations(clerk)
+
+    spoken = f"请 {ticket} 号到 {WINDOW} 号窗口"
+    expect(hall.locator("[data-test=latest-call]")).to_have_text(spoken)
+    expect(hall.locator(f"[data-test=serving][data-window='{WINDOW}']")).to_contain_text(ticket)
+    expect(hall.locator(f"[data-queue={ticket[0]}] [data-test=waiting]")).to_have_text("0")
+    hall.wait_for_function("window.__utterances.length >= 1")
+    assert hall.evaluate("window.__utterances") == [{"text": spoken, "lang": "zh-CN"}]
+    assert hall.evaluate(MARKER) == "same display"  # no reload
+    a11y["call-display"] = axe_violations(hall)
+
+    expect(queue).to_have_attribute("data-state", "CALLED")
+    expect(resident.locator("[data-test=called-window]")).to_have_text(f"请到 {WINDOW} 号窗口办理")
+    assert resident.evaluate(MARKER) == "same page"
+    resident.screenshot(path=str(screenshots / "my-booking-called.png"), full_page=True)
+
+    # The display's connection drops and comes back: the board is current again and
+    # nothing is said twice. A recall (重呼) is said again.
+    hall.context.set_offline(True)
+    hall.wait_for_timeout(500)
+    hall.context.set_offline(False)
+    expect(hall.locator("[data-test=display]")).to_have_attribute("data-status", "live")
+    clerk.locator("[data-test=recall]").click()
+    hall.wait_for_function("window.__utterances.length >= 2")
+    assert [u["text"] for u in hall.evaluate("window.__utterances")] == [spoken, spoken]
+
+    # 办结: the window is free; the resident's line says 已办结.
+    clerk.locator("[data-test=finish]").click()
+    expect(clerk.locator("[data-test=current]")).to_contain_text("暂无正在办理的号码")
+    expect(queue).to_have_attribute("data-state", "FINISHED")
+    hall.wait_for_timeout(300)
+    assert len(hall.evaluate("window.__utterances")) == 2  # finishing is not announced
+
+    # --- a walk-in on the 绿色通道 takes a number and is called next -------------------------
+    clerk.goto(f"{server}/staff/tickets")
+    clerk.locator("[data-test=queue-A]").click()
+    clerk.locator("[data-test=priority]").click()
+    clerk.locator("[data-test=issue]").click()
+    walk_in = clerk.locator("[data-test=issued] [data-test=ticket-number]").inner_text().strip()
+    assert re.fullmatch(r"A\d{3}", walk_in), walk_in
+    expect(clerk.locator("[data-test=issued]")).to_contain_text("绿色通道")
+    clerk.screenshot(path=str(screenshots / "staff-walk-in.png"), full_page=True)
+    a11y["staff-walk-in"] = axe_violations(clerk)
+    expect(hall.locator("[data-queue=A] [data-test=waiting]")).to_have_text("1")
+
+    clerk.goto(f"{server}/staff/window")  # the window number is remembered on the device
+    expect(clerk.locator("h1")).to_contain_text(f"{WINDOW} 号窗口")
+    clerk.locator("[data-test=call-next]").click()
+    expect(clerk.locator("[data-test=current-number]")).to_have_text(walk_in)
+    expect(clerk.locator("[data-test=current]")).to_contain_text("绿色通道")
+    second = f"请 {walk_in} 号到 {WINDOW} 号窗口"
+    expect(hall.locator("[data-test=latest-call]")).to_have_text(second)
+    hall.wait_for_function("window.__utterances.length >= 3")
+    assert [u["text"] for u in hall.evaluate("window.__utterances")] == [spoken, spoken, second]
+    assert re.fullmatch(r"请 A0\d\d 号到 \d+ 号窗口", second)
+    expect(hall.locator("[data-test=recent-calls] li")).to_have_count(2)
+    assert hall.evaluate(MARKER) == "same display"
+    hall.wait_for_timeout(4500)  # the flash of a new call is over
+    hall.screenshot(path=str(screenshots / "call-display.png"))
 
     print("axe:", json.dumps(a11y, ensure_ascii=False, indent=1))
     assert all(not v for v in a11y.values()), a11y

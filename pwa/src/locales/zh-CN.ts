@@ -504,7 +504,7 @@ export const zhCN = {
     codeHint: '到中心后请向工作人员出示此二维码，或报出签到码。',
     materials: '需要携带的材料',
     noMaterials: '该事项没有列出需要的材料。',
-    eCertReplaces: '可出示{kind}电子证照代替',
+    eCertReplaces: '可出示{kind}代替纸质原件',
     address: '中心地址',
     openMap: '在地图中打开',
     openGeo: '用其他地图应用打开',
