@@ -45,6 +45,7 @@ HALL_TV: dict[str, Any] = {
 }
 RESIDENT_PHONE = "13800000001"  # 张伟, verified
 UNVERIFIED_PHONE = "13800000004"
+OTHER_VERIFIED_PHONE = "13800000002"  # 李娜 (one sign-in code a minute per number)
 CENTRE = ("310101-01", "南京东路")
 MATTER = ("GA006", "居住证新办")  # 窗口办理
 ONLINE_ONLY_MATTER = "GA007"  # 居住证签注: 全程网办
@@ -357,3 +358,35 @@ def test_book_check_in_call_and_display(
 
     print("axe:", json.dumps(a11y, ensure_ascii=False, indent=1))
     assert all(not v for v in a11y.values()), a11y
+
+
+def test_booking_refusals_say_what_to_do(
+    server: str,  # noqa: F811
+    server_env: dict[str, str],  # noqa: F811
+    resident: Page,
+    screenshots: Path,  # noqa: F811
+) -> None:
+    # Not real-name verified: no slots, a link to 实名认证 that comes back here.
+    sign_in_resident(resident, server, server_env, UNVERIFIED_PHONE)
+    resident.goto(f"{server}/centres/{CENTRE[0]}")
+    resident.locator("[data-test=book]").click()
+    expect(resident).to_have_url(re.compile(rf"/bookings/new\?centre={CENTRE[0]}$"))
+    panel = resident.locator("[data-test=real-name-required]")
+    expect(panel).to_have_attribute("role", "alert")
+    expect(panel).to_contain_text("网上预约需要先完成实名认证")
+    verify = panel.get_by_role("link", name="去实名认证")
+    expect(verify).to_have_attribute("href", re.compile(r"^/me/verify\?redirect="))
+    resident.screenshot(path=str(screenshots / "booking-real-name.png"), full_page=True)
+
+    # A 全程网办 matter is not booked: the page sends the resident to apply online.
+    resident.context.clear_cookies()
+    resident.evaluate("localStorage.clear()")
+    sign_in_resident(resident, server, server_env, OTHER_VERIFIED_PHONE)
+    resident.goto(f"{server}/bookings/new?matter={ONLINE_ONLY_MATTER}&centre={CENTRE[0]}")
+    online = resident.locator("[data-test=online-only]")
+    expect(online).to_contain_text("可以全程网办")
+    expect(online.get_by_role("link", name="去网上申请")).to_have_attribute(
+        "href", f"/matters/{ONLINE_ONLY_MATTER}/apply"
+    )
+    expect(resident.locator("[data-test=confirm-booking]")).to_have_count(0)
+    resident.screenshot(path=str(screenshots / "booking-online-only.png"), full_page=True)
