@@ -247,6 +247,20 @@ def test_book_check_in_call_and_display(
     resident.screenshot(path=str(screenshots / "my-booking.png"), full_page=True)
     a11y["my-booking"] = axe_violations(resident)
 
+    # 加入日历: the .ics file, fetched with the resident's token (never in the URL), saved.
+    asked: list[tuple[str, str | None]] = []
+    resident.on(
+        "request",
+        lambda r: asked.append((r.url, r.headers.get("authorization"))) if ".ics" in r.url else None,
+    )
+    with resident.expect_download() as download:
+        resident.locator("[data-test=add-calendar]").click()
+    assert download.value.suggested_filename == f"预约-{today}.ics"
+    ics = Path(download.value.path()).read_text(encoding="utf-8")
+    assert ics.startswith("BEGIN:VCALENDAR") and MATTER[1] in ics, ics[:200]
+    assert len(asked) == 1 and re.fullmatch(rf"{re.escape(server)}/bookings/\d+\.ics", asked[0][0])
+    assert (asked[0][1] or "").startswith("Bearer ")
+
     resident.goto(f"{server}/bookings")
     items = resident.locator("[data-test=booking-item]")
     expect(items).to_have_count(1)  # one booking for the two requests
@@ -390,3 +404,40 @@ def test_booking_refusals_say_what_to_do(
     )
     expect(resident.locator("[data-test=confirm-booking]")).to_have_count(0)
     resident.screenshot(path=str(screenshots / "booking-online-only.png"), full_page=True)
+
+    # 李娜 books, moves the booking to another slot, then cancels it: each after a dialog.
+    resident.goto(f"{server}/bookings/new?matter={MATTER[0]}&centre={CENTRE[0]}")
+    free = resident.locator(".slot-picker__slot:not([aria-disabled=true])")
+    free.first.click()
+    resident.locator("[data-test=confirm-booking]").click()
+    expect(resident).to_have_url(re.compile(r"/booked$"))
+    resident.locator("[data-test=view-ticket]").click()
+    first_when = resident.locator("[data-test=booking-when]").inner_text()
+
+    resident.locator("[data-test=reschedule]").click()
+    expect(resident).to_have_url(re.compile(r"/reschedule$"))
+    expect(resident.get_by_role("heading", name="改约到其他时段")).to_be_visible()
+    target = resident.locator(".slot-picker__slot:not([aria-disabled=true])").nth(1)
+    label = target.locator(".slot-picker__time").inner_text()
+    assert label not in first_when
+    target.click()
+    resident.locator("[data-test=confirm-reschedule]").click()
+    dialog = resident.get_by_role("dialog")
+    expect(dialog).to_contain_text(label)
+    resident.screenshot(path=str(screenshots / "booking-reschedule.png"), full_page=True)
+    dialog.get_by_role("button", name="确定改约").click()
+    expect(resident).to_have_url(re.compile(r"/bookings/[^/]+\?rescheduled=1$"))
+    expect(resident.locator("[data-test=booking-when]")).to_contain_text(label)
+
+    resident.locator("[data-test=cancel-booking]").click()
+    dialog = resident.get_by_role("dialog")
+    expect(dialog).to_contain_text(label)
+    dialog.get_by_role("button", name="不取消").click()
+    expect(resident.locator("[data-test=booking-state]")).to_have_text("已预约")
+    resident.locator("[data-test=cancel-booking]").click()
+    resident.get_by_role("dialog").get_by_role("button", name="确定取消").click()
+    expect(resident.locator("[data-test=booking-state]")).to_have_text("已取消")
+    expect(resident.locator("[data-test=announcement]")).to_have_text("预约已取消。")
+    expect(resident.locator("[data-test=check-in-qr]")).to_have_count(0)
+    expect(resident.locator("[data-test=cancel-booking]")).to_have_count(0)
+    resident.screenshot(path=str(screenshots / "booking-cancelled.png"), full_page=True)
