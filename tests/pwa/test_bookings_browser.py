@@ -190,7 +190,9 @@ def test_book_check_in_call_and_display(
     expect(day).to_contain_text("今天")
     # Without a slot, confirming says what is missing, aloud.
     resident.locator("[data-test=confirm-booking]").click()
-    expect(resident.locator("[data-test=booking-problem]")).to_have_text(re.compile("请选择一个时段"))
+    expect(resident.locator("[data-test=booking-problem]")).to_have_text(
+        re.compile("请选择一个时段")
+    )
     expect(resident.locator("[data-test=announcement]")).to_have_text("请选择一个时段。")
 
     free = resident.locator(".slot-picker__slot:not([aria-disabled=true])").first
@@ -243,7 +245,9 @@ def test_book_check_in_call_and_display(
     expect(resident.locator("[data-test=map-link]")).to_have_attribute(
         "href", re.compile(r"^https://uri\.amap\.com/marker\?position=121\.")
     )
-    expect(resident.locator("[data-test=geo-link]")).to_have_attribute("href", re.compile(r"^geo:31\."))
+    expect(resident.locator("[data-test=geo-link]")).to_have_attribute(
+        "href", re.compile(r"^geo:31\.")
+    )
     resident.screenshot(path=str(screenshots / "my-booking.png"), full_page=True)
     a11y["my-booking"] = axe_violations(resident)
 
@@ -251,7 +255,9 @@ def test_book_check_in_call_and_display(
     asked: list[tuple[str, str | None]] = []
     resident.on(
         "request",
-        lambda r: asked.append((r.url, r.headers.get("authorization"))) if ".ics" in r.url else None,
+        lambda r: (
+            asked.append((r.url, r.headers.get("authorization"))) if ".ics" in r.url else None
+        ),
     )
     with resident.expect_download() as download:
         resident.locator("[data-test=add-calendar]").click()
@@ -424,7 +430,8 @@ def test_booking_refusals_say_what_to_do(
     resident.locator("[data-test=confirm-reschedule]").click()
     dialog = resident.get_by_role("dialog")
     expect(dialog).to_contain_text(label)
-    resident.screenshot(path=str(screenshots / "booking-reschedule.png"), full_page=True)
+    resident.wait_for_timeout(400)  # the dialog's fade-in
+    resident.screenshot(path=str(screenshots / "booking-reschedule.png"))
     dialog.get_by_role("button", name="确定改约").click()
     expect(resident).to_have_url(re.compile(r"/bookings/[^/]+\?rescheduled=1$"))
     expect(resident.locator("[data-test=booking-when]")).to_contain_text(label)
