@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    BookButton: typeof import('./components/bookings/BookButton.vue')['default']
     CaseCell: typeof import('./components/CaseCell.vue')['default']
     CaseStateTag: typeof import('./components/CaseStateTag.vue')['default']
     CaseSummary: typeof import('./components/CaseSummary.vue')['default']
@@ -23,9 +24,11 @@ declare module 'vue' {
     MatterCell: typeof import('./components/MatterCell.vue')['default']
     PagedList: typeof import('./components/PagedList.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']
+    QueuePosition: typeof import('./components/bookings/QueuePosition.vue')['default']
     RateCaseButton: typeof import('./components/RateCaseButton.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SlotPicker: typeof import('./components/bookings/SlotPicker.vue')['default']
     StaffSignIn: typeof import('./components/StaffSignIn.vue')['default']
     VanButton: typeof import('vant/es')['Button']
     VanCell: typeof import('vant/es')['Cell']
@@ -50,6 +53,7 @@ declare module 'vue' {
     VanRadioGroup: typeof import('vant/es')['RadioGroup']
     VanSearch: typeof import('vant/es')['Search']
     VanSticky: typeof import('vant/es')['Sticky']
+    VanSwitch: typeof import('vant/es')['Switch']
     VanTabbar: typeof import('vant/es')['Tabbar']
     VanTabbarItem: typeof import('vant/es')['TabbarItem']
     VanTag: typeof import('vant/es')['Tag']
