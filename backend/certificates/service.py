@@ -449,19 +449,23 @@ class _Checked:
 async def _check(principal: Principal, token: str, matter: Matter) -> _Checked:
     checked = _Checked()
     try:
-        checked.claims = claims = presentation_tokens().decode(token)
+        checked.claims = presentation_tokens().decode(token)
     except PresentationRefused as refused:
-        checked.refusal = refused.reason
+        # A token of ours refused for its times or audience still names its certificate.
+        checked.refusal, checked.claims = refused.reason, refused.claims
+    claims = checked.claims
+    if claims is None:
+        return checked
+    link = await CertificateLink.get_or_none(ref=claims.link_ref).prefetch_related("certificate")
+    checked.link = link
+    if checked.refusal is not None:
         return checked
     if principal.centre_id is None:
         checked.refusal = Refusal.NOT_AT_CENTRE
         return checked
+    # 一次一验: burnt now, whatever follows, so a second scan always says ALREADY_USED.
     if not await redeemer().redeem(claims.token_id, claims.expires_at):
         checked.refusal = Refusal.REPLAYED
-        # Still name the certificate in the record, so its holder sees the replay.
-    link = await CertificateLink.get_or_none(ref=claims.link_ref).prefetch_related("certificate")
-    checked.link = link
-    if checked.refusal is not None:
         return checked
     if link is None:
         checked.refusal = Refusal.UNKNOWN_CERTIFICATE
