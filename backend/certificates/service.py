@@ -456,7 +456,7 @@ async def _check(principal: Principal, token: str, matter: Matter) -> _Checked:
     claims = checked.claims
     if claims is None:
         return checked
-    link = await CertificateLink.get_or_none(ref=claims.link_ref).prefetch_related("certificate")
+    link = await CertificateLink.get_or_none(ref=claims.link_ref).select_related("certificate")
     checked.link = link
     if checked.refusal is not None:
         return checked

@@ -160,10 +160,18 @@ async def token_for(who: Holder, kind: str = "ID_CARD", relation: str = "HOLDER"
     return str((await present(who, certificate["id"]))["token"])
 
 
-async def clerk(gql: GraphQLClient, centre: str = CENTRE, role: StaffRole = StaffRole.CLERK) -> GraphQLClient:
+async def clerk_token(
+    gql: GraphQLClient, centre: str = CENTRE, role: StaffRole = StaffRole.CLERK
+) -> str:
     found = await Centre.get(code=centre) if centre else None
     account, password = await make_staff(role, found.id if found else None)
-    return gql.with_token(await staff_token(gql, account, password))
+    return await staff_token(gql, account, password)
+
+
+async def clerk(
+    gql: GraphQLClient, centre: str = CENTRE, role: StaffRole = StaffRole.CLERK
+) -> GraphQLClient:
+    return gql.with_token(await clerk_token(gql, centre, role))
 
 
 async def verify(
