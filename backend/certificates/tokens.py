@@ -204,8 +204,13 @@ class PresentationTokens:
                 token,
                 key,
                 algorithms=[ALGORITHM],
-                options={"verify_exp": False, "verify_nbf": False, "verify_aud": False,
-                         "verify_iss": False, "verify_iat": False},
+                options={
+                    "verify_exp": False,
+                    "verify_nbf": False,
+                    "verify_aud": False,
+                    "verify_iss": False,
+                    "verify_iat": False,
+                },
             )
             return self._claims(claims)
         except (jwt.PyJWTError, PresentationRefused):
@@ -251,7 +256,8 @@ def load_presentation_keys(settings: Settings) -> PresentationKeys:
             "TONGBAN_ECERT_SIGNING_KEY_FILE)"
         )
     retired = tuple(
-        _public_key(path.read_bytes(), str(path)) for path in settings.ecert_retired_public_key_files
+        _public_key(path.read_bytes(), str(path))
+        for path in settings.ecert_retired_public_key_files
     )
     return PresentationKeys(_private_key(pem, "e-certificate signing key"), retired)
 

@@ -1,9 +1,10 @@
 """Benchmark: verifying presentation codes (verifyCertificate) on PostgreSQL + Redis.
 
 N codes (default 2,000) for the ID cards of R residents (default 20), minted with the
-real key just before each is sent, are verified by a clerk through the GraphQL schema (the resolver, the service, the decode, the
-Redis SET NX, the view row, the durable event, the audit entry, the commit and the publish),
-at most C in flight (default 8). Printed: verifications per second, p50/p99 latency; and,
+real key just before each is sent, are verified by a clerk through the GraphQL schema
+(validation, the resolver, the service, the decode, the Redis SET NX, the view row, the
+durable event, the audit entry, the commit and the publish), at most C in flight
+(default 8). Printed: verifications per second, p50/p99 latency; and,
 in the same run, a baseline: the same N codes' signature check (the same decoder) and Redis
 SET NX, without GraphQL and without the record. The ratio says what the API and the trail
 cost beyond the cryptographic and single-use minimum.
@@ -189,7 +190,9 @@ async def main() -> None:
                         json={"query": VERIFY, "variables": {"t": code, "m": ID_MATTER}},
                         headers={"authorization": f"Bearer {token}"},
                     )
-                    answers.append(response.json()["data"]["verifyCertificate"]["verification"]["result"])
+                    answers.append(
+                        response.json()["data"]["verifyCertificate"]["verification"]["result"]
+                    )
 
                 await _run(50, args.concurrency, mint, http_one)
                 answers.clear()

@@ -132,7 +132,9 @@ async def holder(gql: GraphQLClient, *records: LicenceRecord) -> Holder:
     tokens, person = await verified_resident(gql)
     for record in records or (id_card(person),):
         library().put(record)
-    return Holder(person, tokens["accessToken"], tokens["residentId"], gql.with_token(tokens["accessToken"]))
+    return Holder(
+        person, tokens["accessToken"], tokens["residentId"], gql.with_token(tokens["accessToken"])
+    )
 
 
 async def certificates(who: Holder) -> list[dict[str, Any]]:
@@ -148,7 +150,9 @@ async def certificate_of(who: Holder, kind: str, relation: str = "HOLDER") -> di
     )
 
 
-async def present(who: Holder, certificate_id: str, fields: list[str] | None = None) -> dict[str, Any]:
+async def present(
+    who: Holder, certificate_id: str, fields: list[str] | None = None
+) -> dict[str, Any]:
     result = await who.gql(PRESENT, c=certificate_id, f=fields)
     assert not result.errors and result.data["presentCertificate"]["errors"] == [], result
     presentation: dict[str, Any] = result.data["presentCertificate"]["presentation"]

@@ -114,9 +114,10 @@ async def test_qr_size_of_a_real_token(gql: GraphQLClient) -> None:
     resident = await holder(gql)
     card = await certificate_of(resident, "ID_CARD")
     presentation = await present(resident, card["id"])
+    size = presentation["qrModules"]
     print(
         f"QR of a real token: {len(presentation['token'])} characters, version "
-        f"{presentation['qrVersion']}, {presentation['qrModules']}x{presentation['qrModules']} modules"
+        f"{presentation['qrVersion']}, {size}x{size} modules"
     )
     assert presentation["qrVersion"] <= 15 and len(presentation["token"]) <= 400
 

@@ -11,11 +11,20 @@ from typing import Any
 import httpx
 
 from tests.bookings.servers import instances
-from tests.certificates.helpers import PRESENT, VERIFY, ID_MATTER, certificate_of, clerk_token, holder
+from tests.certificates.helpers import (
+    ID_MATTER,
+    PRESENT,
+    VERIFY,
+    certificate_of,
+    clerk_token,
+    holder,
+)
 from tests.conftest import GraphQLClient
 
 
-async def _call(client: httpx.AsyncClient, base: str, token: str, query: str, **variables: Any) -> dict[str, Any]:
+async def _call(
+    client: httpx.AsyncClient, base: str, token: str, query: str, **variables: Any
+) -> dict[str, Any]:
     response = await client.post(
         f"{base}/graphql",
         json={"query": query, "variables": variables},
@@ -58,7 +67,9 @@ async def test_a_code_verifies_once_across_two_instances(
             token = await presentation(second)
             results = await asyncio.gather(
                 *(
-                    verify(first if i % 2 else second, clerk_token_a if i % 2 else clerk_token_b, token)
+                    verify(
+                        first if i % 2 else second, clerk_token_a if i % 2 else clerk_token_b, token
+                    )
                     for i in range(20)
                 )
             )

@@ -34,7 +34,6 @@ from tests.certificates.helpers import (
     certificate_of,
     clerk,
     holder,
-    id_card,
     library,
     marriage,
     present,
@@ -52,7 +51,9 @@ def _pk(global_id: str) -> int:
 
 async def _link(who: Holder, kind: str = "ID_CARD", relation: str = "HOLDER") -> CertificateLink:
     certificate = await certificate_of(who, kind, relation)
-    return await CertificateLink.get(certificate_id=_pk(certificate["id"]), relation=relation).prefetch_related("certificate")
+    return await CertificateLink.get(
+        certificate_id=_pk(certificate["id"]), relation=relation
+    ).prefetch_related("certificate")
 
 
 def _claims(link: CertificateLink, **changes: Any) -> dict[str, Any]:
@@ -82,7 +83,9 @@ def _b64(data: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
 
-async def _refused(verifier: GraphQLClient, token: str, result: str, reason: str, matter: str = ID_MATTER) -> dict[str, Any]:
+async def _refused(
+    verifier: GraphQLClient, token: str, result: str, reason: str, matter: str = ID_MATTER
+) -> dict[str, Any]:
     verification = await verify(verifier, token, matter)
     assert (verification["result"], verification["reason"]) == (result, reason), verification
     assert verification["fields"] == [] and verification["reasonMessage"]
@@ -97,7 +100,9 @@ async def _in_trail(who: Holder, view_id: str, reason: str) -> None:
     assert nodes[view_id]["reason"] == reason
 
 
-async def test_replayed_token_is_refused_and_both_attempts_are_in_the_trail(gql: GraphQLClient) -> None:
+async def test_replayed_token_is_refused_and_both_attempts_are_in_the_trail(
+    gql: GraphQLClient,
+) -> None:
     resident = await holder(gql)
     token = await token_for(resident)
     verifier = await clerk(gql)
@@ -123,7 +128,12 @@ async def test_expired_token_is_refused_beyond_five_seconds_of_skew(gql: GraphQL
 async def test_lifetime_above_sixty_seconds_is_refused(gql: GraphQLClient) -> None:
     link = await _link(await holder(gql))
     now = int(datetime.now(tz=UTC).timestamp())
-    await _refused(await clerk(gql), _sign(_claims(link, iat=now, exp=now + 600)), "INVALID", "LIFETIME_TOO_LONG")
+    await _refused(
+        await clerk(gql),
+        _sign(_claims(link, iat=now, exp=now + 600)),
+        "INVALID",
+        "LIFETIME_TOO_LONG",
+    )
 
 
 async def test_forged_signature_and_unknown_kid_are_refused(gql: GraphQLClient) -> None:
@@ -138,7 +148,9 @@ async def test_forged_signature_and_unknown_kid_are_refused(gql: GraphQLClient) 
     link = await _link(resident)
     other_key = Ed25519PrivateKey.generate()
     await _refused(verifier, _sign(_claims(link), other_key), "INVALID", "BAD_SIGNATURE")
-    await _refused(verifier, _sign(_claims(link), other_key, kid="not-our-key-id"), "INVALID", "UNKNOWN_KEY")
+    await _refused(
+        verifier, _sign(_claims(link), other_key, kid="not-our-key-id"), "INVALID", "UNKNOWN_KEY"
+    )
     # The genuine token was never burnt by the forgeries.
     assert (await verify(verifier, genuine))["result"] == "SUCCESS"
 
@@ -150,7 +162,12 @@ async def test_alg_none_and_hmac_are_refused(gql: GraphQLClient) -> None:
     unsigned = f"{_b64({'alg': 'none', 'typ': TOKEN_TYPE, 'kid': kid})}.{_b64(_claims(link))}."
     await _refused(verifier, unsigned, "INVALID", "ALGORITHM_REFUSED")
     jwk = service.presentation_tokens().keys.jwks()["keys"][0]
-    hmac_token = jwt.encode(_claims(link), jwk["x"].encode() * 2, algorithm="HS256", headers={"kid": kid, "typ": TOKEN_TYPE})
+    hmac_token = jwt.encode(
+        _claims(link),
+        jwk["x"].encode() * 2,
+        algorithm="HS256",
+        headers={"kid": kid, "typ": TOKEN_TYPE},
+    )
     await _refused(verifier, hmac_token, "INVALID", "ALGORITHM_REFUSED")
 
 
@@ -162,11 +179,15 @@ async def test_token_for_another_audience_or_kind_is_refused(gql: GraphQLClient)
     await _refused(verifier, _sign(_claims(link, aud=api_audience)), "INVALID", "WRONG_AUDIENCE")
     await _refused(verifier, _sign(_claims(link, k="MC")), "INVALID", "WRONG_KIND")
     # A genuine ID card code for a matter that takes only the hukou booklet.
-    refused = await _refused(verifier, await token_for(resident), "INVALID", "KIND_NOT_ACCEPTED", HUKOU_ONLY_MATTER)
+    refused = await _refused(
+        verifier, await token_for(resident), "INVALID", "KIND_NOT_ACCEPTED", HUKOU_ONLY_MATTER
+    )
     await _in_trail(resident, refused["id"], "KIND_NOT_ACCEPTED")
 
 
-async def test_access_token_and_presentation_token_are_not_interchangeable(gql: GraphQLClient) -> None:
+async def test_access_token_and_presentation_token_are_not_interchangeable(
+    gql: GraphQLClient,
+) -> None:
     resident = await holder(gql)
     verifier = await clerk(gql)
     # An access token (a resident's, signed with the access-token key) is not a presentation.
@@ -197,7 +218,9 @@ async def test_a_resident_or_anonymous_caller_cannot_verify(gql: GraphQLClient) 
     token = await token_for(resident)
     attempt = await resident.gql(VERIFY, t=token, m=ID_MATTER, c=None)
     assert attempt.codes == ["FORBIDDEN"]
-    denied = await AuditEvent.filter(request_id=attempt.request_id, outcome=AuditOutcome.DENIED).count()
+    denied = await AuditEvent.filter(
+        request_id=attempt.request_id, outcome=AuditOutcome.DENIED
+    ).count()
     assert denied >= 1  # the permission refusal is in the audit log
     anonymous = await gql(VERIFY, t=token, m=ID_MATTER, c=None)
     assert anonymous.codes == ["UNAUTHENTICATED"]
@@ -218,7 +241,11 @@ async def test_revoked_certificate_is_refused(gql: GraphQLClient) -> None:
     resident = await holder(gql)
     card = await certificate_of(resident, "ID_CARD")
     token = (await present(resident, card["id"]))["token"]
-    record = next(r for r in (library().get(s) for s in list(library()._load())) if r and r.parties[0].id_number == resident.person.id_number)
+    record = next(
+        r
+        for r in (library().get(s) for s in list(library()._load()))
+        if r and r.parties[0].id_number == resident.person.id_number
+    )
     library().set_status(record.serial, CertificateStatus.REVOKED)
     listed = await certificate_of(resident, "ID_CARD")  # the copy is refreshed
     assert listed["status"] == "REVOKED"
@@ -232,7 +259,9 @@ async def test_expired_certificate_is_refused(gql: GraphQLClient) -> None:
     resident = await holder(gql)
     card = await certificate_of(resident, "ID_CARD")
     token = (await present(resident, card["id"]))["token"]
-    record = next(r for r in library()._load().values() if r.parties[0].id_number == resident.person.id_number)
+    record = next(
+        r for r in library()._load().values() if r.parties[0].id_number == resident.person.id_number
+    )
     library().put(replace(record, valid_until=date.today() - timedelta(days=1)))
     assert (await certificate_of(resident, "ID_CARD"))["status"] == "EXPIRED"
     await _refused(await clerk(gql), token, "EXPIRED", "CERTIFICATE_EXPIRED")
@@ -252,7 +281,9 @@ async def test_delegate_without_a_link_is_refused(gql: GraphQLClient) -> None:
     refused = await _refused(await clerk(gql), token, "INVALID", "NO_DELEGATE_LINK", "WJ001")
     await _in_trail(husband, refused["id"], "NO_DELEGATE_LINK")
     # Nor can she show it any more.
-    shown = await wife.gql(PRESENT, c=(await certificate_of(husband, "MARRIAGE_CERTIFICATE"))["id"], f=None)
+    shown = await wife.gql(
+        PRESENT, c=(await certificate_of(husband, "MARRIAGE_CERTIFICATE"))["id"], f=None
+    )
     assert shown.data["presentCertificate"]["errors"][0]["code"] == "CERTIFICATE_NOT_FOUND"
 
 
@@ -269,7 +300,9 @@ async def test_someone_elses_certificate_cannot_be_presented(gql: GraphQLClient)
     attempt = await stranger.gql(PRESENT, c=card["id"], f=None)
     assert attempt.data["presentCertificate"]["errors"][0]["code"] == "CERTIFICATE_NOT_FOUND"
     unknown_field = await owner.gql(PRESENT, c=card["id"], f=["name", "shoe_size"])
-    assert unknown_field.data["presentCertificate"]["errors"][0]["code"] == "CERTIFICATE_FIELD_UNKNOWN"
+    assert (
+        unknown_field.data["presentCertificate"]["errors"][0]["code"] == "CERTIFICATE_FIELD_UNKNOWN"
+    )
 
 
 async def test_unknown_matter_or_case_is_an_error_and_burns_nothing(gql: GraphQLClient) -> None:

@@ -132,7 +132,9 @@ async def test_a_view_reaches_my_updates_live(gql: GraphQLClient) -> None:
         auth=Authentication.from_authorization(f"Bearer {resident.token}"),
         meta=RequestMeta.new(),
     )
-    stream = await SCHEMA.subscribe("subscription { myUpdates { cursor kind } }", context_value=context)
+    stream = await SCHEMA.subscribe(
+        "subscription { myUpdates { cursor kind } }", context_value=context
+    )
     assert not hasattr(stream, "errors") or not stream.errors  # type: ignore[union-attr]
     waiting = asyncio.ensure_future(stream.__anext__())  # type: ignore[union-attr]
     await asyncio.sleep(0.3)  # subscribed before the view happens
@@ -149,13 +151,20 @@ async def test_reporting_a_view_alerts_the_centre_head(gql: GraphQLClient) -> No
     assert reported.data["reportCertificateView"]["errors"] == []
     assert reported.data["reportCertificateView"]["view"]["reported"] is True
     again = await resident.gql(REPORT, v=verification["id"], n=None)
-    assert again.data["reportCertificateView"]["errors"][0]["code"] == "CERTIFICATE_VIEW_ALREADY_REPORTED"
+    assert (
+        again.data["reportCertificateView"]["errors"][0]["code"]
+        == "CERTIFICATE_VIEW_ALREADY_REPORTED"
+    )
     stranger = await holder(gql)
     theirs = await stranger.gql(REPORT, v=verification["id"], n=None)
     assert theirs.data["reportCertificateView"]["errors"][0]["code"] == "CERTIFICATE_VIEW_NOT_FOUND"
     row = await CertificateView.get(id=int(relay.GlobalID.from_id(verification["id"]).node_id))
     assert row.reported_at is not None and row.report_note_enc and "不在" not in row.report_note_enc
-    alert = await StreamEvent.filter(kind="certificate.view_reported", stream=f"centre:{row.centre_id}").order_by("-id").first()
+    alert = (
+        await StreamEvent.filter(kind="certificate.view_reported", stream=f"centre:{row.centre_id}")
+        .order_by("-id")
+        .first()
+    )
     assert alert is not None and alert.payload["viewId"] == row.id
     head = await clerk(gql, role=StaffRole.CENTRE_HEAD)
     listed = await head("{ centreCertificateViews { totalCount edges { node { id reported } } } }")
