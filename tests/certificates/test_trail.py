@@ -184,3 +184,23 @@ async def test_every_presentation_and_verification_is_audited_without_personal_d
     assert {"certificates.present", "certificates.verify"} <= actions
     dumped = json.dumps([r.details for r in rows], ensure_ascii=False)
     assert resident.person.id_number not in dumped and resident.person.name not in dumped
+
+
+async def test_no_personal_data_reaches_any_log(gql: GraphQLClient) -> None:
+    """Every logger at DEBUG, the SQL statements with their parameters included: the name,
+    the ID number and the address are never in the clear, from listing to reporting."""
+    from tests.conftest import capture_logs
+
+    resident = await holder(gql)
+    verifier = await clerk(gql)
+    with capture_logs("", "tortoise", "tortoise.db_client", "tongban") as lines:
+        card = await certificate_of(resident, "ID_CARD")
+        token = (await present(resident, card["id"]))["token"]
+        verification = await verify(verifier, token)
+        await verify(verifier, token)  # refused: replayed
+        await _views(resident)
+        await resident.gql(REPORT, v=verification["id"], n="不是我")
+    text = "\n".join(lines)
+    assert "certificates_view" in text  # the SQL was captured
+    for secret in (resident.person.id_number, resident.person.name, "测试路1号", "不是我"):
+        assert secret not in text
