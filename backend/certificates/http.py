@@ -2,6 +2,7 @@
 
     GET /.well-known/ecert-jwks.json      the public keys of presentation tokens (JWKS)
     GET /certificates/status-list          revocation status list (W3C Bitstring Status List)
+    GET /certificates/status-list.jwt      the same, signed (JWS, typ vc+jwt, the JWKS's key)
     GET /certificates/{id}/qr.png|qr.svg   a fresh presentation as a QR image, for kiosks
         ?fields=name,sex                   and print; Authorization: Bearer <access token>,
                                            the certificate's holder or linked relative only
@@ -66,6 +67,14 @@ async def status_list(request: Request) -> JSONResponse:
     )
 
 
+async def status_list_jwt(request: Request) -> Response:
+    keys = service.presentation_tokens().keys
+    token = statuslist.signed(await statuslist.credential(), keys.signing_key, keys.kid)
+    return Response(
+        token, media_type="application/vc+jwt", headers={"Cache-Control": "public, max-age=60"}
+    )
+
+
 async def _qr(request: Request, fmt: str) -> Response:
     found = await _principal(request)
     if isinstance(found, JSONResponse):
@@ -109,6 +118,7 @@ async def qr_svg(request: Request) -> Response:
 ROUTES = [
     Route("/.well-known/ecert-jwks.json", jwks, methods=["GET"]),
     Route(statuslist.PATH, status_list, methods=["GET"]),
+    Route(statuslist.JWT_PATH, status_list_jwt, methods=["GET"]),
     Route("/certificates/{id}/qr.png", qr_png, methods=["GET"]),
     Route("/certificates/{id}/qr.svg", qr_svg, methods=["GET"]),
 ]

@@ -16,6 +16,9 @@ import gzip
 from datetime import timedelta
 from typing import Any
 
+import jwt
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from backend.certificates.models import Certificate, CertificateStatus
 from backend.platform import infra
 from backend.platform.clock import now
@@ -23,6 +26,8 @@ from backend.platform.clock import now
 MIN_ENTRIES = 131_072
 TTL = timedelta(minutes=5)
 PATH = "/certificates/status-list"
+JWT_PATH = "/certificates/status-list.jwt"
+JWT_TYPE = "vc+jwt"  # W3C VC-JOSE-COSE: the credential as the claims of a JWS
 
 
 def encode(revoked: set[int], size: int) -> str:
@@ -69,3 +74,14 @@ async def credential() -> dict[str, Any]:
             "encodedList": encode(set(revoked), size),
         },
     }
+
+
+def signed(document: dict[str, Any], signing_key: Ed25519PrivateKey, kid: str) -> str:
+    """The same credential as a compact JWS (VC-JOSE-COSE), signed with the presentation
+    key, so a scanner that trusts the JWKS trusts the list it kept offline too."""
+    return jwt.encode(
+        {**document, "iss": document["issuer"], "iat": int(now().timestamp())},
+        signing_key,
+        algorithm="EdDSA",
+        headers={"kid": kid, "typ": JWT_TYPE},
+    )

@@ -59,6 +59,17 @@ async def test_offline_check_against_the_served_jwks_and_status_list(
 
     claims = await asyncio.to_thread(offline_check)
     index = int(str(claims["sli"]))
+
+    def signed_list() -> dict[str, object]:
+        listed = httpx.get(f"{live_server.url}{statuslist.JWT_PATH}").text
+        assert jwt.get_unverified_header(listed)["typ"] == "vc+jwt"
+        key = jwt.PyJWKClient(jwks_url).get_signing_key_from_jwt(listed)
+        document: dict[str, object] = jwt.decode(listed, key.key, algorithms=["EdDSA"])
+        return document
+
+    signed = await asyncio.to_thread(signed_list)
+    encoded = signed["credentialSubject"]["encodedList"]  # type: ignore[index]
+    assert statuslist.is_set(statuslist.decode(encoded), index) is False
     async with httpx.AsyncClient() as client:
         assert await _status_bit(client, live_server.url, index) is False
         # The access-token JWKS does not hold the presentation key.
