@@ -71,3 +71,32 @@ async def test_a_verification_costs_a_bounded_number_of_statements(gql: GraphQLC
     # session, staff, matter, link with its certificate, residents, view, audit entry, the
     # stream (4 under its lock, 1 row), marked published.
     assert len(statements) <= 13, len(statements)
+
+
+async def test_a_verification_is_attached_to_a_case_of_the_clerks_centre(
+    gql: GraphQLClient,
+) -> None:
+    from strawberry import relay
+
+    from backend.cases.models import CaseState
+    from backend.centres.models import Centre
+    from tests.cases.helpers import case_in, world
+    from tests.certificates.helpers import VERIFY, token_for
+
+    resident = await holder(gql)
+    w = await world()  # collected at 310101-01, accepted at 310110-01
+    case = await case_in(CaseState.SUBMITTED, w)
+    verifier = await clerk(gql)  # a clerk of 310101-01, the collecting centre
+    verification = await verify(
+        verifier, await token_for(resident), ID_MATTER, relay.to_base64("Case", case.id)
+    )
+    assert verification["result"] == "SUCCESS" and verification["caseNumber"] == case.number
+    [view] = (await resident.gql(VIEWS, first=5)).data["myCertificateViews"]["edges"]
+    assert view["node"]["caseNumber"] == case.number
+    # A case of a centre the clerk does not work at is not theirs to attach to.
+    w.collecting = w.accepting = await Centre.get(code="310104-01")
+    elsewhere = await case_in(CaseState.SUBMITTED, w)
+    refused = await verifier(
+        VERIFY, t=await token_for(resident), m=ID_MATTER, c=relay.to_base64("Case", elsewhere.id)
+    )
+    assert refused.data["verifyCertificate"]["errors"][0]["field"] == "case"
