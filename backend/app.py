@@ -20,6 +20,9 @@ from backend.bookings import jobs as bookings_jobs
 from backend.bookings import reminders as bookings_reminders
 from backend.bookings.http import ROUTES as BOOKING_CALENDAR
 from backend.cases.http import ROUTES as CASE_DOCUMENTS
+from backend.certificates.http import ROUTES as CERTIFICATE_ROUTES
+from backend.certificates.library import e_licence_library
+from backend.certificates.service import presentation_tokens
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
@@ -86,6 +89,8 @@ def load_adapters() -> None:
     """Fail at start-up, not at the first sign-in, when an adapter is misnamed."""
     population_registry()
     sms_sender()
+    e_licence_library()
+    presentation_tokens()
 
 
 async def _relay_forever(every_seconds: float) -> None:
@@ -155,6 +160,7 @@ def create_app(
         WebSocketRoute("/graphql", graphql),
         *CASE_DOCUMENTS,
         *BOOKING_CALENDAR,
+        *CERTIFICATE_ROUTES,
     ]
     if (settings.pwa_dist / "index.html").exists():
         routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))

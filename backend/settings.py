@@ -131,6 +131,20 @@ class Settings(BaseSettings):
     queue_recent_calls: int = Field(default=8, ge=1, le=50)  # calls shown on the board
     queue_max_window: int = Field(default=99, ge=1, le=999)
 
+    # 电子亮证 (backend/certificates): presentation tokens are signed with a key of their own
+    # (Ed25519 PEM, inline or as a file; never the access-token key), live at most 60 s and
+    # are meant for the audience of verifying clerks. Retired public keys stay in the JWKS
+    # (/.well-known/ecert-jwks.json) until their tokens have expired.
+    ecert_signing_key: SecretStr | None = None
+    ecert_signing_key_file: Path | None = None
+    ecert_retired_public_key_files: list[Path] = Field(default_factory=list)
+    ecert_audience: str = "tongban-ecert"
+    ecert_ttl_seconds: int = Field(default=60, ge=10, le=60)
+    # The e-licence library (电子证照库) adapter; the default reads the synthetic
+    # certificates of seed/e_licences.json (e_licence_seed_file when set).
+    e_licence_library_adapter: str = "backend.certificates.library:SeededELicenceLibrary"
+    e_licence_seed_file: Path | None = None
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:

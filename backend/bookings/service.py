@@ -220,7 +220,7 @@ async def _ensure_counter(centre_id: int, slot: slots.Slot, group_id: int) -> in
         await SlotCounter.bulk_create(
             [_counter_of(centre_id, slot, group_id)], ignore_conflicts=True
         )
-        found = await SlotCounter.get(**where).only("id")
+        found = await SlotCounter.filter(**where).only("id").get()
     return int(found.id)
 
 
