@@ -11,6 +11,8 @@ import {
   fieldsToQuery,
   isRequired,
   isSensitive,
+  isCertificateUpdate,
+  mergeViews,
   jwtTimes,
   orderedChoice,
   refreshDelay,
@@ -225,6 +227,26 @@ describe('TokenRefresher', () => {
     refresher.stop()
   })
 
+  it('stops on an error that retrying cannot cure, and starts again on request', async () => {
+    const { clock, advance } = fakeClock()
+    let fatal = true
+    const fetch = vi.fn(async () => {
+      if (fatal) throw new Error('revoked')
+      return { token: jwt({ iat: 0, exp: 60 }), expiresAt: '' }
+    })
+    const refresher = new TokenRefresher(fetch, () => {}, clock, 5000, (e) => (e as Error).message !== 'revoked')
+    refresher.start()
+    await flush()
+    await advance(120_000)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(refresher.state.current).toBeNull()
+    fatal = false
+    await refresher.refresh()
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(refresher.state.current).not.toBeNull()
+    refresher.stop()
+  })
+
   it('ignores an answer that arrives after stop', async () => {
     const { clock } = fakeClock()
     let release: (v: { token: string; expiresAt: string }) => void = () => {}
@@ -279,5 +301,18 @@ describe('the QR decoder loads its WebAssembly from our build', () => {
     expect(digest).toBe(ZXING_WASM_SHA256)
     const pkg = JSON.parse(readFileSync(path.replace(/dist\/reader\/zxing_reader\.wasm$/, 'package.json'), 'utf8'))
     expect(pkg.version).toBe(ZXING_WASM_VERSION)
+  })
+})
+
+describe('the trail', () => {
+  it('merges new views in, once each, newest first', () => {
+    const a = { id: 'a', at: '2026-12-02T08:00:00+08:00', reported: false }
+    const b = { id: 'b', at: '2026-12-02T09:00:00+08:00', reported: false }
+    const a2 = { ...a, reported: true }
+    const c = { id: 'c', at: '2026-12-02T01:30:00Z', reported: false } // 09:30 Shanghai
+    expect(mergeViews([a, b], [c, a2])).toEqual([c, b, a2])
+    expect(mergeViews([], [])).toEqual([])
+    expect(isCertificateUpdate('certificate.viewed')).toBe(true)
+    expect(isCertificateUpdate('case.progressed')).toBe(false)
   })
 })

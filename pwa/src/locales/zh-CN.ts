@@ -474,6 +474,7 @@ export const zhCN = {
     chooseHint: '只勾选这次办事需要的信息。对方扫码后只能看到您勾选的内容。',
     chooseNone: '请至少勾选一项信息。',
     sensitive: '涉及住址、号码等，默认不出示',
+    requiredField: '每次亮证都会出示',
     show: '出示二维码',
     qrTitle: '亮证二维码',
     qrAlt: '{kind}的亮证二维码，请工作人员扫码',

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { zhCN as t } from '@/locales/zh-CN'
 import HomePage from '@/pages/home/index.vue'
 import { useAuthStore } from '@/stores/auth'
+import { certificateRoutes } from './certs-pwa'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -137,6 +138,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/staff/follow-up.vue'),
     meta: { title: t.titles.followUp },
   },
+  ...certificateRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

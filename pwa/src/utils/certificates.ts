@@ -146,7 +146,8 @@ export interface RefresherState<T> {
 /**
  * Keeps a fresh presentation token: fetches one, then the next a few seconds before it
  * expires, and so on until stopped. A failed fetch is retried with backoff while the
- * current token (if still valid) stays on screen. `pause()` (page hidden: the phone is in
+ * current token (if still valid) stays on screen; an error `shouldRetry` refuses stops it
+ * (`refresh()` after `start()` tries again). `pause()` (page hidden: the phone is in
  * the pocket) stops minting tokens nobody sees; `resume()` fetches at once when the token
  * is about to expire, else reschedules.
  */
@@ -163,6 +164,8 @@ export class TokenRefresher<T extends Timed> {
     private readonly onChange: (state: RefresherState<T>) => void,
     private readonly clock: Clock = realClock,
     private readonly leadMs = 5000,
+    /** False for an error that asking again cannot cure (revoked, not mine): stop. */
+    private readonly shouldRetry: (error: unknown) => boolean = () => true,
   ) {}
 
   start(): void {
@@ -192,9 +195,10 @@ export class TokenRefresher<T extends Timed> {
     }
   }
 
-  /** Ask for a new token now (the 刷新 button). */
+  /** Ask for a new token now (the 刷新 button); starts again after a fatal error. */
   async refresh(): Promise<void> {
-    if (!this.running) return
+    if (!this.running && this.state.error === null) return
+    this.running = true
     this.clear()
     const mine = ++this.generation
     this.state.loading = true
@@ -215,6 +219,12 @@ export class TokenRefresher<T extends Timed> {
       this.state.error = error
       this.state.loading = false
       if (this.state.deadline !== null && this.state.deadline <= this.clock.now()) this.state.current = null
+      if (!this.shouldRetry(error)) {
+        this.running = false
+        this.state.current = null
+        this.emit()
+        return
+      }
       this.emit()
       this.schedule(retryDelay(this.attempt))
       this.attempt += 1
@@ -304,4 +314,25 @@ export function verdictTag(result: VerificationResultName): Tag {
 /** Only SUCCESS lets the clerk accept the certificate in place of the paper. */
 export function accepted(result: VerificationResultName): boolean {
   return result === 'SUCCESS'
+}
+
+/** A Date scalar ("2030-05-01") as shown: the date itself; anything else as given. */
+export function formatDate(value: string): string {
+  return /^\d{4}-\d\d-\d\d/.test(value) ? value.slice(0, 10) : value
+}
+
+/**
+ * The trail after new entries arrived (a live update, a reload of the first page, a report):
+ * each view once, the newer copy winning, newest first.
+ */
+export function mergeViews<T extends { id: string; at: string }>(existing: readonly T[], incoming: readonly T[]): T[] {
+  const byId = new Map<string, T>()
+  for (const view of existing) byId.set(view.id, view)
+  for (const view of incoming) byId.set(view.id, view)
+  return [...byId.values()].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+}
+
+/** Stream updates about certificates (certificate.viewed, certificate.view_reported ...). */
+export function isCertificateUpdate(kind: string): boolean {
+  return kind.startsWith('certificate.')
 }
