@@ -119,6 +119,20 @@ class Settings(BaseSettings):
     booking_suspension_days: int = Field(default=30, ge=1)
     booking_no_show_job_seconds: float = Field(default=60.0, gt=0)
 
+    # 电子亮证 (backend/certificates): presentation tokens are signed with a key of their own
+    # (Ed25519 PEM, inline or as a file; never the access-token key), live at most 60 s and
+    # are meant for the audience of verifying clerks. Retired public keys stay in the JWKS
+    # (/.well-known/ecert-jwks.json) until their tokens have expired.
+    ecert_signing_key: SecretStr | None = None
+    ecert_signing_key_file: Path | None = None
+    ecert_retired_public_key_files: list[Path] = Field(default_factory=list)
+    ecert_audience: str = "tongban-ecert"
+    ecert_ttl_seconds: int = Field(default=60, ge=10, le=60)
+    # The e-licence library (电子证照库) adapter; the default reads the synthetic
+    # certificates of seed/e_licences.json (e_licence_seed_file when set).
+    e_licence_library_adapter: str = "backend.certificates.library:SeededELicenceLibrary"
+    e_licence_seed_file: Path | None = None
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:

@@ -125,3 +125,41 @@ async def get_resident(resident_id: int) -> Resident | None:
 async def load_residents(ids: list[int]) -> list[Resident | None]:
     found = {r.id: r for r in await Resident.filter(id__in=ids)}
     return [found.get(i) for i in ids]
+
+
+@dataclass(frozen=True)
+class VerifiedIdentity:
+    """A verified resident's ID number in the clear and its blind index, for a system
+    look-up in another source (the e-licence library). Never logged, never returned."""
+
+    id_number: str
+    id_number_hash: str
+
+    def __repr__(self) -> str:
+        return "VerifiedIdentity(***)"
+
+
+async def verified_identity(resident_id: int) -> VerifiedIdentity | None:
+    resident = await Resident.get_or_none(id=resident_id)
+    if resident is None or resident.verified_at is None or not resident.id_number_enc:
+        return None
+    cipher = infra.current().cipher
+    assert resident.id_number_hash is not None  # set together with id_number_enc
+    return VerifiedIdentity(
+        cipher.decrypt("id_number", resident.id_number_enc), resident.id_number_hash
+    )
+
+
+async def verified_residents_by_id_number_hashes(hashes: list[str]) -> dict[str, int]:
+    """The verified residents holding these ID numbers (by blind index): hash -> id."""
+    if not hashes:
+        return {}
+    rows = await Resident.filter(id_number_hash__in=hashes, verified_at__not_isnull=True).values_list(
+        "id_number_hash", "id"
+    )
+    return {str(h): int(i) for h, i in rows}
+
+
+def id_number_hash(id_number: str) -> str:
+    """The blind index identity keeps for an ID number (the same as Resident.id_number_hash)."""
+    return infra.current().cipher.blind_index("id_number", id_number)

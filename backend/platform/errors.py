@@ -98,6 +98,14 @@ class ErrorCode(str, Enum):
     BOOKING_NOT_CHANGEABLE = "BOOKING_NOT_CHANGEABLE"
     CHECK_IN_CODE_INVALID = "CHECK_IN_CODE_INVALID"
     ALREADY_CHECKED_IN = "ALREADY_CHECKED_IN"
+    # Certificates (电子亮证); a refused verification is an answer (result and reason), not
+    # an error: these are for the resident's own requests
+    CERTIFICATE_NOT_FOUND = "CERTIFICATE_NOT_FOUND"  # not mine, nor one I may show
+    CERTIFICATE_NOT_VALID = "CERTIFICATE_NOT_VALID"  # expired or revoked: nothing to show
+    CERTIFICATE_FIELD_UNKNOWN = "CERTIFICATE_FIELD_UNKNOWN"
+    CERTIFICATE_VIEW_NOT_FOUND = "CERTIFICATE_VIEW_NOT_FOUND"
+    CERTIFICATE_VIEW_ALREADY_REPORTED = "CERTIFICATE_VIEW_ALREADY_REPORTED"
+    E_LICENCE_UNAVAILABLE = "E_LICENCE_UNAVAILABLE"
     # Subscriptions: messages may have been missed; subscribe again and reload the state
     RESYNC_REQUIRED = "RESYNC_REQUIRED"
     # Anything we did not expect; details are never sent to the client.
