@@ -18,9 +18,12 @@ from backend import db
 from backend.api import AUTHENTICATOR, schema_for
 from backend.bookings import jobs as bookings_jobs
 from backend.cases.http import ROUTES as CASE_DOCUMENTS
+from backend.certificates.http import ROUTES as CERTIFICATE_ROUTES
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
+from backend.certificates.library import e_licence_library
+from backend.certificates.service import presentation_tokens
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
 from backend.middleware import BodySizeLimit
@@ -84,6 +87,8 @@ def load_adapters() -> None:
     """Fail at start-up, not at the first sign-in, when an adapter is misnamed."""
     population_registry()
     sms_sender()
+    e_licence_library()
+    presentation_tokens()
 
 
 async def _relay_forever(every_seconds: float) -> None:
@@ -149,6 +154,7 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         *CASE_DOCUMENTS,
+        *CERTIFICATE_ROUTES,
     ]
     if (settings.pwa_dist / "index.html").exists():
         routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))

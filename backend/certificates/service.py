@@ -424,9 +424,15 @@ async def presentation_token(
 # ---- verifying ------------------------------------------------------------------------
 
 
-def matter_needs_id_number(matter: Matter) -> bool:
-    """The matter collects the ID card (居民身份证) among its materials."""
-    return any(m.get("e_certificate") == ECertificateKind.ID_CARD.value for m in matter.materials)
+IDENTITY_KINDS = (ECertificateKind.ID_CARD, ECertificateKind.RESIDENCE_PERMIT)
+
+
+def reveals_id_number(matter: Matter, kind: ECertificateKind) -> bool:
+    """The ID number is shown in full only on an identity document (居民身份证, 居住证)
+    verified for a matter that collects the ID card; the ID numbers on other certificates
+    (both spouses' on a marriage certificate) stay masked."""
+    needs = any(m.get("e_certificate") == ECertificateKind.ID_CARD.value for m in matter.materials)
+    return needs and kind in IDENTITY_KINDS
 
 
 def matter_accepts(matter: Matter, kind: ECertificateKind) -> bool:
@@ -527,7 +533,7 @@ async def verify(
         if refusal is None
         else REFUSAL_RESULTS.get(refusal, VerificationResult.INVALID)
     )
-    reveal = refusal is None and matter_needs_id_number(matter)
+    reveal = refusal is None and certificate is not None and reveals_id_number(matter, certificate.kind)
     fields = (
         _disclosed_fields(certificate, claims.disclosure, reveal)
         if refusal is None and certificate is not None and claims is not None

@@ -1,0 +1,56 @@
+"""The happy path through the API: my certificates, a presentation, a clerk's verification,
+and the resident's trail."""
+
+from __future__ import annotations
+
+from tests.certificates.helpers import (
+    ID_MATTER,
+    VIEWS,
+    certificate_of,
+    certificates,
+    clerk,
+    holder,
+    present,
+    verify,
+)
+from tests.conftest import GraphQLClient
+
+
+async def test_present_and_verify_an_id_card(gql: GraphQLClient) -> None:
+    resident = await holder(gql)
+    listed = await certificates(resident)
+    assert [c["kind"] for c in listed] == ["ID_CARD"]
+    card = listed[0]
+    assert card["status"] == "VALID" and card["relation"] == "HOLDER" and not card["delegate"]
+    assert card["holderName"] == resident.person.name[0] + "*" * (len(resident.person.name) - 1)
+    values = {f["key"]: f for f in card["fields"]}
+    assert resident.person.id_number not in values["id_number"]["value"]
+    assert values["id_number"]["masked"] and not values["id_number"]["disclosable"]
+    assert values["address"]["disclosable"]
+
+    presentation = await present(resident, card["id"], ["name", "sex"])
+    assert presentation["ttlSeconds"] == 60
+    assert presentation["disclosedFields"] == ["name", "sex", "id_number"]
+    assert presentation["qrSvg"].startswith("<?xml") or "<svg" in presentation["qrSvg"]
+    assert 1 <= presentation["qrVersion"] <= 40
+    assert presentation["qrModules"] == 17 + 4 * presentation["qrVersion"]
+
+    verifier = await clerk(gql)
+    verification = await verify(verifier, presentation["token"], ID_MATTER)
+    assert verification["result"] == "SUCCESS" and verification["reason"] is None
+    shown = {f["key"]: f["value"] for f in verification["fields"]}
+    assert shown == {
+        "name": resident.person.name,
+        "sex": "男",
+        "id_number": resident.person.id_number,  # GA006 takes the ID card: shown in full
+    }
+
+    views = await resident.gql(VIEWS, first=10)
+    edges = views.data["myCertificateViews"]["edges"]
+    assert views.data["myCertificateViews"]["totalCount"] == 1
+    view = edges[0]["node"]
+    assert view["id"] == verification["id"]
+    assert view["result"] == "SUCCESS" and view["kind"] == "ID_CARD"
+    assert view["centre"]["code"] == "310101-01" and view["matter"]["code"] == ID_MATTER
+    assert view["clerkName"] == "测***" and view["idNumberRevealed"] is True
+    _ = await certificate_of(resident, "ID_CARD")
