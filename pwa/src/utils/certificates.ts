@@ -3,6 +3,7 @@
  * presentation token, status and verdict tags, and reading a pasted code. No Vue, no DOM:
  * tests/certificates.test.ts covers them.
  */
+import type { CertificateStatus, VerificationResult } from '@/graphql/generated/graphql'
 
 /** Vant tag types: the colour; the text always says it too (never colour alone). */
 export type Tone = 'success' | 'warning' | 'danger' | 'default' | 'primary'
@@ -284,8 +285,8 @@ export function tokenFromText(text: string): string | null {
 
 // --- tags ----------------------------------------------------------------------------------
 
-export type CertificateStatusName = 'VALID' | 'EXPIRED' | 'REVOKED'
-export type VerificationResultName = 'SUCCESS' | 'INVALID' | 'EXPIRED' | 'REVOKED' | 'ALREADY_USED'
+export type CertificateStatusName = CertificateStatus
+export type VerificationResultName = VerificationResult
 
 const STATUS_TAGS: Record<CertificateStatusName, Tag> = {
   VALID: { tone: 'success', icon: 'passed' },

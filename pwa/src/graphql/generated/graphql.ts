@@ -79,6 +79,19 @@ export type CentreKind =
   | 'BRANCH'
   | 'CENTRE';
 
+/** How I may show a certificate: HOLDER 本人; PARENT 父母 (a child's birth certificate); SPOUSE 配偶 (the marriage certificate); HOUSEHOLD_MEMBER 同户成员 (the hukou booklet). Anything but HOLDER is delegate use (代亮证), and the trail names both people. */
+export type CertificateRelation =
+  | 'HOLDER'
+  | 'HOUSEHOLD_MEMBER'
+  | 'PARENT'
+  | 'SPOUSE';
+
+/** VALID 有效, EXPIRED 已过期 (past its validity), REVOKED 已注销. */
+export type CertificateStatus =
+  | 'EXPIRED'
+  | 'REVOKED'
+  | 'VALID';
+
 /** WORKDAY: Monday-Friday and make-up working days (调休); REST_DAY: weekends and statutory holidays. */
 export type DayType =
   | 'REST_DAY'
@@ -220,6 +233,14 @@ export type OpenCounterCaseInput = {
   matterCode: string;
 };
 
+/** Ask for a presentation (亮证) of one of my certificates. */
+export type PresentCertificateInput = {
+  /** ECertificate.id */
+  certificate: string | number;
+  /** Keys of the fields to disclose; the required ones are always added. Null: all fields. */
+  fields?: Array<string> | null | undefined;
+};
+
 /** A button pressed on the window's tablet (一次一评). */
 export type RateAtCounterInput = {
   centreCode: string;
@@ -270,6 +291,14 @@ export type RatingMark =
   | 'MALICIOUS'
   | 'MISTAKEN';
 
+/** Report a view of my certificate that I do not recognise. */
+export type ReportCertificateViewInput = {
+  /** What seems wrong (optional). */
+  note?: string | null | undefined;
+  /** CertificateView.id */
+  view: string | number;
+};
+
 /** Resolve a follow-up, or answer the resident's appeal. */
 export type ResolveRatingFollowUpInput = {
   /** The cause found. */
@@ -294,6 +323,45 @@ export type SubmitCaseInput = {
   centreCode: string;
   materials?: Array<CaseMaterialInput>;
   matterCode: string;
+};
+
+/** Why a verification was refused: MALFORMED (not a code), ALGORITHM_REFUSED, WRONG_TYPE (e.g. a sign-in token), UNKNOWN_KEY, BAD_SIGNATURE, WRONG_AUDIENCE, TOKEN_EXPIRED, NOT_YET_VALID, LIFETIME_TOO_LONG, BAD_CLAIMS, UNKNOWN_CERTIFICATE, WRONG_KIND, NO_DELEGATE_LINK (the family link is gone), NOT_AT_CENTRE (the verifier acts at no centre), KIND_NOT_ACCEPTED (the matter takes no certificate of this kind), CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED, REPLAYED (used before). */
+export type VerificationRefusal =
+  | 'ALGORITHM_REFUSED'
+  | 'BAD_CLAIMS'
+  | 'BAD_SIGNATURE'
+  | 'CERTIFICATE_EXPIRED'
+  | 'CERTIFICATE_REVOKED'
+  | 'KIND_NOT_ACCEPTED'
+  | 'LIFETIME_TOO_LONG'
+  | 'MALFORMED'
+  | 'NOT_AT_CENTRE'
+  | 'NOT_YET_VALID'
+  | 'NO_DELEGATE_LINK'
+  | 'REPLAYED'
+  | 'TOKEN_EXPIRED'
+  | 'UNKNOWN_CERTIFICATE'
+  | 'UNKNOWN_KEY'
+  | 'WRONG_AUDIENCE'
+  | 'WRONG_KIND'
+  | 'WRONG_TYPE';
+
+/** The verification's answer, in MOSIP Inji's terms: SUCCESS, INVALID (not a presentation of ours, tampered, another audience or kind ...), EXPIRED (the code or the certificate), REVOKED, ALREADY_USED (一次一验: every code verifies once). */
+export type VerificationResult =
+  | 'ALREADY_USED'
+  | 'EXPIRED'
+  | 'INVALID'
+  | 'REVOKED'
+  | 'SUCCESS';
+
+/** Verify a presentation a resident shows (clerks at a centre). */
+export type VerifyCertificateInput = {
+  /** The case to attach the verification to (optional). */
+  case?: string | number | null | undefined;
+  /** The code of the matter being handled, e.g. GA006. */
+  matter: string;
+  /** The code, scanned from the QR code or pasted. */
+  token: string;
 };
 
 export type CaseCentreFragment = { code: string, name: string, shortName: string };
@@ -482,6 +550,57 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { matters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, handlingMode: HandlingMode, onlineLevel: OnlineLevel, cityWide: boolean, promisedWorkingDays: number, department: { code: string, name: string } } }> }, centres: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, shortName: string, district: string, kind: CentreKind, address: string, addressApproximate: boolean, isOpenAt: boolean } }> } };
+
+export type CertificateFieldItemFragment = { key: string, label: string, value: string, masked: boolean, disclosable: boolean };
+
+export type MyCertificateFragment = { id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> };
+
+export type CertificatePresentationFieldsFragment = { token: string, expiresAt: string, ttlSeconds: number, disclosedFields: Array<string>, qrSvg: string, qrVersion: number, qrModules: number, certificate: { id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> } };
+
+export type CertificateViewItemFragment = { id: string, at: string, kind: ECertificateKind | null, title: string | null, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, caseNumber: string | null, delegate: boolean, holderName: string | null, delegateName: string | null, idNumberRevealed: boolean, reported: boolean, reportedAt: string | null, clerkName: string, centre: { code: string, name: string, shortName: string } | null, matter: { code: string, name: string } | null };
+
+export type CertificateVerificationFieldsFragment = { id: string, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, kind: ECertificateKind | null, title: string | null, holderName: string | null, delegateName: string | null, relation: CertificateRelation | null, status: CertificateStatus | null, validUntil: string | null, caseNumber: string | null, at: string, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> };
+
+export type MyCertificatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCertificatesQuery = { myCertificates: Array<{ id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> }> };
+
+export type MyCertificateViewsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyCertificateViewsQuery = { myCertificateViews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, kind: ECertificateKind | null, title: string | null, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, caseNumber: string | null, delegate: boolean, holderName: string | null, delegateName: string | null, idNumberRevealed: boolean, reported: boolean, reportedAt: string | null, clerkName: string, centre: { code: string, name: string, shortName: string } | null, matter: { code: string, name: string } | null } }> } };
+
+export type PresentCertificateMutationVariables = Exact<{
+  input: PresentCertificateInput;
+}>;
+
+
+export type PresentCertificateMutation = { presentCertificate: { presentation: { token: string, expiresAt: string, ttlSeconds: number, disclosedFields: Array<string>, qrSvg: string, qrVersion: number, qrModules: number, certificate: { id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type ReportCertificateViewMutationVariables = Exact<{
+  input: ReportCertificateViewInput;
+}>;
+
+
+export type ReportCertificateViewMutation = { reportCertificateView: { view: { id: string, at: string, kind: ECertificateKind | null, title: string | null, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, caseNumber: string | null, delegate: boolean, holderName: string | null, delegateName: string | null, idNumberRevealed: boolean, reported: boolean, reportedAt: string | null, clerkName: string, centre: { code: string, name: string, shortName: string } | null, matter: { code: string, name: string } | null } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type VerifyCertificateMutationVariables = Exact<{
+  input: VerifyCertificateInput;
+}>;
+
+
+export type VerifyCertificateMutation = { verifyCertificate: { verification: { id: string, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, kind: ECertificateKind | null, title: string | null, holderName: string | null, delegateName: string | null, relation: CertificateRelation | null, status: CertificateStatus | null, validUntil: string | null, caseNumber: string | null, at: string, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type CertificateUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CertificateUpdatesSubscription = { myUpdates: { cursor: string, kind: string, at: string } };
 
 export type ResidentAccountFragment = { id: string, phone: string, realName: string | null, idNumber: string | null, verified: boolean, verifiedAt: string | null };
 
@@ -866,6 +985,133 @@ export const OpeningHoursFieldsFragmentDoc = new TypedDocumentString(`
   note
 }
     `, {"fragmentName":"OpeningHoursFields"}) as unknown as TypedDocumentString<OpeningHoursFieldsFragment, unknown>;
+export const CertificateFieldItemFragmentDoc = new TypedDocumentString(`
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+    `, {"fragmentName":"CertificateFieldItem"}) as unknown as TypedDocumentString<CertificateFieldItemFragment, unknown>;
+export const MyCertificateFragmentDoc = new TypedDocumentString(`
+    fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}`, {"fragmentName":"MyCertificate"}) as unknown as TypedDocumentString<MyCertificateFragment, unknown>;
+export const CertificatePresentationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CertificatePresentationFields on CertificatePresentation {
+  token
+  expiresAt
+  ttlSeconds
+  disclosedFields
+  qrSvg
+  qrVersion
+  qrModules
+  certificate {
+    ...MyCertificate
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}`, {"fragmentName":"CertificatePresentationFields"}) as unknown as TypedDocumentString<CertificatePresentationFieldsFragment, unknown>;
+export const CertificateViewItemFragmentDoc = new TypedDocumentString(`
+    fragment CertificateViewItem on CertificateView {
+  id
+  at
+  kind
+  title
+  result
+  resultName
+  reason
+  reasonMessage
+  caseNumber
+  delegate
+  holderName
+  delegateName
+  idNumberRevealed
+  reported
+  reportedAt
+  clerkName
+  centre {
+    code
+    name
+    shortName
+  }
+  matter {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"CertificateViewItem"}) as unknown as TypedDocumentString<CertificateViewItemFragment, unknown>;
+export const CertificateVerificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CertificateVerificationFields on CertificateVerification {
+  id
+  result
+  resultName
+  reason
+  reasonMessage
+  kind
+  title
+  holderName
+  delegateName
+  relation
+  status
+  validUntil
+  fields {
+    ...CertificateFieldItem
+  }
+  caseNumber
+  at
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}`, {"fragmentName":"CertificateVerificationFields"}) as unknown as TypedDocumentString<CertificateVerificationFieldsFragment, unknown>;
 export const ResidentAccountFragmentDoc = new TypedDocumentString(`
     fragment ResidentAccount on Resident {
   id
@@ -1819,6 +2065,224 @@ fragment CentreListItem on Centre {
   addressApproximate
   isOpenAt
 }`, {"operationName":"Search"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const MyCertificatesDocument = new TypedDocumentString(`
+    query MyCertificates {
+  myCertificates {
+    ...MyCertificate
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}`, {"operationName":"MyCertificates"}) as unknown as TypedDocumentString<MyCertificatesQuery, MyCertificatesQueryVariables>;
+export const MyCertificateViewsDocument = new TypedDocumentString(`
+    query MyCertificateViews($first: Int, $after: String) {
+  myCertificateViews(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CertificateViewItem
+      }
+    }
+  }
+}
+    fragment CertificateViewItem on CertificateView {
+  id
+  at
+  kind
+  title
+  result
+  resultName
+  reason
+  reasonMessage
+  caseNumber
+  delegate
+  holderName
+  delegateName
+  idNumberRevealed
+  reported
+  reportedAt
+  clerkName
+  centre {
+    code
+    name
+    shortName
+  }
+  matter {
+    code
+    name
+  }
+}`, {"operationName":"MyCertificateViews"}) as unknown as TypedDocumentString<MyCertificateViewsQuery, MyCertificateViewsQueryVariables>;
+export const PresentCertificateDocument = new TypedDocumentString(`
+    mutation PresentCertificate($input: PresentCertificateInput!) {
+  presentCertificate(input: $input) {
+    presentation {
+      ...CertificatePresentationFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}
+fragment CertificatePresentationFields on CertificatePresentation {
+  token
+  expiresAt
+  ttlSeconds
+  disclosedFields
+  qrSvg
+  qrVersion
+  qrModules
+  certificate {
+    ...MyCertificate
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"PresentCertificate"}) as unknown as TypedDocumentString<PresentCertificateMutation, PresentCertificateMutationVariables>;
+export const ReportCertificateViewDocument = new TypedDocumentString(`
+    mutation ReportCertificateView($input: ReportCertificateViewInput!) {
+  reportCertificateView(input: $input) {
+    view {
+      ...CertificateViewItem
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CertificateViewItem on CertificateView {
+  id
+  at
+  kind
+  title
+  result
+  resultName
+  reason
+  reasonMessage
+  caseNumber
+  delegate
+  holderName
+  delegateName
+  idNumberRevealed
+  reported
+  reportedAt
+  clerkName
+  centre {
+    code
+    name
+    shortName
+  }
+  matter {
+    code
+    name
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"ReportCertificateView"}) as unknown as TypedDocumentString<ReportCertificateViewMutation, ReportCertificateViewMutationVariables>;
+export const VerifyCertificateDocument = new TypedDocumentString(`
+    mutation VerifyCertificate($input: VerifyCertificateInput!) {
+  verifyCertificate(input: $input) {
+    verification {
+      ...CertificateVerificationFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment CertificateVerificationFields on CertificateVerification {
+  id
+  result
+  resultName
+  reason
+  reasonMessage
+  kind
+  title
+  holderName
+  delegateName
+  relation
+  status
+  validUntil
+  fields {
+    ...CertificateFieldItem
+  }
+  caseNumber
+  at
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"VerifyCertificate"}) as unknown as TypedDocumentString<VerifyCertificateMutation, VerifyCertificateMutationVariables>;
+export const CertificateUpdatesDocument = new TypedDocumentString(`
+    subscription CertificateUpdates($after: String) {
+  myUpdates(after: $after) {
+    cursor
+    kind
+    at
+  }
+}
+    `, {"operationName":"CertificateUpdates"}) as unknown as TypedDocumentString<CertificateUpdatesSubscription, CertificateUpdatesSubscriptionVariables>;
 export const RequestLoginCodeDocument = new TypedDocumentString(`
     mutation RequestLoginCode($phone: String!) {
   requestLoginCode(phone: $phone) {
