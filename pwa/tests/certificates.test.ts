@@ -62,7 +62,13 @@ describe('fields disclosed by default', () => {
         { key: 'address', label: '住址' },
         { key: 'household_type', label: '户别' },
       ]),
-    ).toEqual(['householder', 'household_type'])
+    ).toEqual(['householder'])
+    expect(
+      defaultDisclosed([
+        { key: 'address', label: '住址' },
+        { key: 'household_type', label: '户别' },
+      ]),
+    ).toEqual(['household_type'])
     expect(defaultDisclosed([{ key: 'address', label: '住址' }])).toEqual([])
     expect(isSensitive({ key: 'permit_number', label: '居住证编号' })).toBe(true)
     expect(isSensitive({ key: 'id_number', label: '公民身份号码', disclosable: false })).toBe(false)

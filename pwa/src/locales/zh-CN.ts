@@ -470,6 +470,7 @@ export const zhCN = {
     number: '证照编号',
     status: { VALID: '有效', EXPIRED: '已过期', REVOKED: '已吊销' } as Record<string, string>,
     unusable: '该证照{status}，不能出示。',
+    chooseNav: '出示证照',
     chooseTitle: '选择要出示的信息',
     chooseHint: '只勾选这次办事需要的信息。对方扫码后只能看到您勾选的内容。',
     chooseNone: '请至少勾选一项信息。',

@@ -19,7 +19,7 @@ export const certificateRoutes: RouteRecordRaw[] = [
     path: '/certificates/:id',
     name: 'certificate',
     component: () => import('@/pages/certificates/choose.vue'),
-    meta: { title: t.certificates.chooseTitle, auth: true },
+    meta: { title: t.certificates.chooseNav, auth: true },
   },
   {
     path: '/certificates/:id/show',

@@ -40,15 +40,15 @@ export function isSensitive(field: FieldChoice): boolean {
 /**
  * The fields ticked when the resident opens a certificate: the ones every presentation shows,
  * and name and photo-like ones; never an address or an identifying number the resident may
- * leave out. When nothing else matches, the first harmless field, so the code says something.
+ * leave out. When none of these exists, the first harmless field, so the code says something.
  */
 export function defaultDisclosed(fields: readonly FieldChoice[]): string[] {
   const pick = fields.filter(
     (f) => isRequired(f) || (!isSensitive(f) && (SHOWN_BY_DEFAULT.test(f.key) || SHOWN_BY_DEFAULT.test(f.label))),
   )
-  if (pick.some((f) => !isRequired(f))) return pick.map((f) => f.key)
-  const first = fields.find((f) => !isRequired(f) && !isSensitive(f))
-  return orderedChoice(fields, [...pick.map((f) => f.key), ...(first ? [first.key] : [])])
+  if (pick.length > 0) return pick.map((f) => f.key)
+  const first = fields.find((f) => !isSensitive(f))
+  return first ? [first.key] : []
 }
 
 /** The choice in the certificate's own field order, without unknown or repeated keys. */
