@@ -218,6 +218,8 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
     a11y["report"] = axe_violations(trail)
     dialog.get_by_role("button", name="确认举报").click()
     expect(views.first.locator("[data-test=view-reported]")).to_have_text(re.compile("已举报"))
+    expect(dialog).to_be_hidden()
+    expect(trail.locator("[data-test=views-announcement]")).to_contain_text("已举报")
     expect(views.nth(1).locator("[data-test=report-view]")).to_be_visible()
     trail.screenshot(path=str(screenshots / "certificate-views.png"), full_page=True)
     a11y["views"] = axe_violations(trail)
@@ -225,4 +227,5 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
     trail.close()
     assert trail_crashes == []
 
-    assert {page: found for page, found in a11y.items() if found} == {}
+    found = {page: v for page, v in a11y.items() if v}
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
