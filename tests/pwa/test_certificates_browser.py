@@ -75,6 +75,13 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     return result  # type: ignore[no-any-return]
 
 
+def settle(locator: Any) -> None:
+    """Wait for the element's transitions (a dialog fading in) to finish."""
+    locator.evaluate(
+        "e => Promise.all(e.getAnimations({subtree: true}).map(a => a.finished.catch(() => null)))"
+    )
+
+
 def jwt_header(token: str) -> dict[str, Any]:
     head = token.split(".")[0]
     return json.loads(base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)))  # type: ignore[no-any-return]
@@ -160,6 +167,7 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
     # The resident's screen, as a camera (or a screenshot sent to someone) would see it.
     shot = screenshots / "certificate-qr.png"
     resident.screenshot(path=str(shot))
+    first_code = qr.get_attribute("src")
     a11y["qr"] = axe_violations(resident)
 
     # --- the clerk reads that picture through 从图片识别 and verifies -----------------------
@@ -214,7 +222,8 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
     dialog = trail.get_by_role("dialog")
     expect(dialog).to_contain_text("举报这次查看")
     dialog.get_by_role("textbox").fill("当时我不在该中心")
-    trail.screenshot(path=str(screenshots / "certificate-report.png"), full_page=True)
+    settle(dialog)
+    trail.screenshot(path=str(screenshots / "certificate-report.png"))
     a11y["report"] = axe_violations(trail)
     dialog.get_by_role("button", name="确认举报").click()
     expect(views.first.locator("[data-test=view-reported]")).to_have_text(re.compile("已举报"))
@@ -226,6 +235,12 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
     assert trail.evaluate(MARKER) == "same trail page"
     trail.close()
     assert trail_crashes == []
+
+    # --- meanwhile the QR page renewed its code by itself, a few seconds before expiry ---------
+    expect(qr).not_to_have_attribute("src", first_code or "", timeout=70_000)
+    expect(qr).to_be_visible()
+    assert int(countdown.get_attribute("data-seconds") or 0) >= 50
+    assert resident.url.endswith("/show?fields=sex")
 
     found = {page: v for page, v in a11y.items() if v}
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
