@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
 from backend.settings import PROJECT_ROOT
-from tests.pwa.test_cases_browser import SMALL_PHONE, new_phone, sign_in_resident
+from tests.pwa.test_cases_browser import new_phone, sign_in_resident
 from tests.pwa.test_pwa_browser import (  # noqa: F401 - pytest fixtures shared with that module
     TIMEOUT_MS,
     browser,
