@@ -19,11 +19,11 @@ from backend.api import AUTHENTICATOR, schema_for
 from backend.bookings import jobs as bookings_jobs
 from backend.cases.http import ROUTES as CASE_DOCUMENTS
 from backend.certificates.http import ROUTES as CERTIFICATE_ROUTES
+from backend.certificates.library import e_licence_library
+from backend.certificates.service import presentation_tokens
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
-from backend.certificates.library import e_licence_library
-from backend.certificates.service import presentation_tokens
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
 from backend.middleware import BodySizeLimit

@@ -81,7 +81,9 @@ async def _qr(request: Request, fmt: str) -> Response:
             principal, certificate_id, fields, RequestMeta.from_scope(request.scope)
         )
     except DomainError as error:
-        status = 404 if error.code in (ErrorCode.CERTIFICATE_NOT_FOUND, ErrorCode.INVALID_ID) else 400
+        status = (
+            404 if error.code in (ErrorCode.CERTIFICATE_NOT_FOUND, ErrorCode.INVALID_ID) else 400
+        )
         return _error(status, error.code, error.message)
     headers = {
         "Cache-Control": "no-store",

@@ -67,10 +67,10 @@ class CertificateMutations:
     async def report_certificate_view(
         self, info: Info, input: ReportCertificateViewInput
     ) -> ReportCertificateViewPayload:
-        entry = await service.report_view(
+        row = await service.report_view(
             await info.context.principal(),
             decode_global_id(input.view, "CertificateView", max_key=2**53),
             input.note,
             info.context.meta,
         )
-        return ReportCertificateViewPayload(view=CertificateView.from_entry(entry), errors=[])
+        return ReportCertificateViewPayload(view=CertificateView.from_model(row), errors=[])

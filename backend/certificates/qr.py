@@ -26,7 +26,7 @@ class QrCode:
     modules: int
 
 
-def _code(data: str, box_size: int = 10) -> qrcode.QRCode:  # type: ignore[type-arg]
+def _code(data: str, box_size: int = 10) -> qrcode.QRCode:
     code = qrcode.QRCode(error_correction=ERROR_CORRECTION, box_size=box_size, border=BORDER)
     code.add_data(data)
     code.make(fit=True)

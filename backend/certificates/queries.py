@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import strawberry
+from tortoise.queryset import QuerySet
 
-from backend.certificates import service
+from backend.certificates import models, service
 from backend.certificates.auth import CENTRE_VIEWS, MY_CERTIFICATES, MY_VIEWS
+from backend.certificates.loaders import load_views
 from backend.certificates.types import CertificateView, ECertificate
 from backend.graphql.context import Info
 from backend.graphql.permissions import requires
@@ -11,12 +13,13 @@ from backend.graphql.relay import CountedConnection, build_connection, paginate_
 
 
 async def _views(
-    queryset: object, first: int | None, after: str | None
+    info: Info, queryset: QuerySet[models.CertificateView], first: int | None, after: str | None
 ) -> CountedConnection[CertificateView]:
-    rows, start, end, total = await paginate_queryset(queryset, first=first, after=after)  # type: ignore[arg-type]
-    entries = await service.view_entries(rows)
+    rows, start, end, total = await paginate_queryset(queryset, first=first, after=after)
+    for row in rows:
+        info.context.loader(load_views).prime(row.id, row)
     return build_connection(
-        [CertificateView.from_entry(e) for e in entries], start=start, end=end, total=total
+        [CertificateView.from_model(r) for r in rows], start=start, end=end, total=total
     )
 
 
@@ -40,7 +43,7 @@ class CertificateQueries:
     async def my_certificate_views(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> CountedConnection[CertificateView]:
-        return await _views(service.my_views(await info.context.principal()), first, after)
+        return await _views(info, service.my_views(await info.context.principal()), first, after)
 
     @strawberry.field(
         description="Certificate verifications at my centre (all centres for admins), "
@@ -56,4 +59,4 @@ class CertificateQueries:
         after: str | None = None,
     ) -> CountedConnection[CertificateView]:
         principal = await info.context.principal()
-        return await _views(service.centre_views(principal, reported_only), first, after)
+        return await _views(info, service.centre_views(principal, reported_only), first, after)

@@ -19,6 +19,7 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
@@ -150,13 +151,6 @@ class Verification:
     valid_until: date | None
 
 
-@dataclass(frozen=True)
-class ViewEntry:
-    view: CertificateView
-    holder_name: str | None
-    delegate_name: str | None
-
-
 def effective_status(certificate: Certificate, today: date | None = None) -> CertificateStatus:
     if certificate.status is CertificateStatus.REVOKED:
         return CertificateStatus.REVOKED
@@ -225,7 +219,9 @@ def _digest(record: LicenceRecord) -> str:
 
 
 def _serial_hash(record: LicenceRecord) -> str:
-    return infra.current().cipher.blind_index("ecert_serial", f"{record.kind.value}:{record.serial}")
+    return infra.current().cipher.blind_index(
+        "ecert_serial", f"{record.kind.value}:{record.serial}"
+    )
 
 
 async def _store(record: LicenceRecord) -> Certificate:
@@ -235,7 +231,7 @@ async def _store(record: LicenceRecord) -> Certificate:
     if existing is not None and existing.digest == digest:
         return existing
     moment = now()
-    values = {
+    values: dict[str, Any] = {
         "kind": record.kind,
         "holder_hash": residents.id_number_hash(record.holder.id_number),
         "holder_name_enc": _seal("ecert_name", record.holder.name),
@@ -271,7 +267,8 @@ async def _store(record: LicenceRecord) -> Certificate:
 
 
 async def _store_links(certificate: Certificate, record: LicenceRecord) -> None:
-    current = {l.party_hash: l for l in await CertificateLink.filter(certificate_id=certificate.id)}
+    rows = await CertificateLink.filter(certificate_id=certificate.id)
+    current = {link.party_hash: link for link in rows}
     wanted: set[str] = set()
     for party in record.parties:
         party_hash = residents.id_number_hash(party.id_number)
@@ -313,12 +310,14 @@ async def sync(resident_id: int) -> str | None:
             ) from None
         return identity.id_number_hash
     kept: set[int] = set()
-    for record in records:
-        kept.add((await _store(record)).id)
+    for found in records:
+        kept.add((await _store(found)).id)
     # Links the library no longer names for this person (a family link withdrawn).
-    await CertificateLink.filter(
-        party_hash=identity.id_number_hash, active=True
-    ).exclude(certificate_id__in=list(kept) or [0]).update(active=False)
+    await (
+        CertificateLink.filter(party_hash=identity.id_number_hash, active=True)
+        .exclude(certificate_id__in=list(kept) or [0])
+        .update(active=False)
+    )
     return identity.id_number_hash
 
 
@@ -367,9 +366,7 @@ def _disclosure(kind: ECertificateKind, wanted: list[str] | None) -> list[str]:
         raise DomainError(ErrorCode.INVALID_INPUT, "字段过多。", "fields")
     unknown = [k for k in wanted if catalogue.field_spec(kind, k) is None]
     if unknown:
-        raise DomainError(
-            ErrorCode.CERTIFICATE_FIELD_UNKNOWN, "该证照没有所选的字段。", "fields"
-        )
+        raise DomainError(ErrorCode.CERTIFICATE_FIELD_UNKNOWN, "该证照没有所选的字段。", "fields")
     chosen = set(wanted)
     return [s.key for s in specs if s.required or s.key in chosen]
 
@@ -402,7 +399,11 @@ async def present(
             disclosure=catalogue.disclosure_mask(certificate.kind, disclosed),
         )
         note.details.update(
-            {"kind": certificate.kind.value, "relation": link.relation.value, "fields": len(disclosed)}
+            {
+                "kind": certificate.kind.value,
+                "relation": link.relation.value,
+                "fields": len(disclosed),
+            }
         )
     return Presentation(
         token=issued.token,
@@ -449,19 +450,23 @@ class _Checked:
 async def _check(principal: Principal, token: str, matter: Matter) -> _Checked:
     checked = _Checked()
     try:
-        checked.claims = claims = presentation_tokens().decode(token)
+        checked.claims = presentation_tokens().decode(token)
     except PresentationRefused as refused:
-        checked.refusal = refused.reason
+        # A token of ours refused for its times or audience still names its certificate.
+        checked.refusal, checked.claims = refused.reason, refused.claims
+    claims = checked.claims
+    if claims is None:
+        return checked
+    link = await CertificateLink.get_or_none(ref=claims.link_ref).select_related("certificate")
+    checked.link = link
+    if checked.refusal is not None:
         return checked
     if principal.centre_id is None:
         checked.refusal = Refusal.NOT_AT_CENTRE
         return checked
+    # 一次一验: burnt now, whatever follows, so a second scan always says ALREADY_USED.
     if not await redeemer().redeem(claims.token_id, claims.expires_at):
         checked.refusal = Refusal.REPLAYED
-        # Still name the certificate in the record, so its holder sees the replay.
-    link = await CertificateLink.get_or_none(ref=claims.link_ref).prefetch_related("certificate")
-    checked.link = link
-    if checked.refusal is not None:
         return checked
     if link is None:
         checked.refusal = Refusal.UNKNOWN_CERTIFICATE
@@ -533,7 +538,9 @@ async def verify(
         if refusal is None
         else REFUSAL_RESULTS.get(refusal, VerificationResult.INVALID)
     )
-    reveal = refusal is None and certificate is not None and reveals_id_number(matter, certificate.kind)
+    reveal = (
+        refusal is None and certificate is not None and reveals_id_number(matter, certificate.kind)
+    )
     fields = (
         _disclosed_fields(certificate, claims.disclosure, reveal)
         if refusal is None and certificate is not None and claims is not None
@@ -643,40 +650,17 @@ def centre_views(principal: Principal, reported_only: bool) -> QuerySet[Certific
     return queryset.order_by("-at", "-id")
 
 
-async def view_entries(rows: list[CertificateView]) -> list[ViewEntry]:
-    """The rows with the names they show, masked (one query for certificates and links)."""
-    certificates = {
-        c.id: c
-        for c in await Certificate.filter(
-            id__in=[r.certificate_id for r in rows if r.certificate_id]
-        )
-    }
-    links = {
-        link.id: link
-        for link in await CertificateLink.filter(id__in=[r.link_id for r in rows if r.link_id])
-    }
-    entries = []
-    for row in rows:
-        certificate = certificates.get(row.certificate_id or 0)
-        link = links.get(row.link_id or 0)
-        delegate = link is not None and link.relation is not Relation.HOLDER
-        entries.append(
-            ViewEntry(
-                view=row,
-                holder_name=mask_name(_open("ecert_name", certificate.holder_name_enc))
-                if certificate
-                else None,
-                delegate_name=mask_name(_open("ecert_name", link.party_name_enc))
-                if delegate and link
-                else None,
-            )
-        )
-    return entries
+def holder_name(certificate: Certificate) -> str:
+    return mask_name(_open("ecert_name", certificate.holder_name_enc))
+
+
+def party_name(link: CertificateLink) -> str:
+    return mask_name(_open("ecert_name", link.party_name_enc))
 
 
 async def report_view(
     principal: Principal, view_id: int, note: str | None, meta: RequestMeta
-) -> ViewEntry:
+) -> CertificateView:
     """Flag a view I do not recognise; the centre head is alerted (centre stream)."""
     resident = principal.resident_id
     async with audit.audited(
@@ -687,9 +671,7 @@ async def report_view(
     ):
         view = await my_views(principal).filter(id=view_id).first()
         if view is None or resident is None:
-            raise DomainError(
-                ErrorCode.CERTIFICATE_VIEW_NOT_FOUND, "找不到该查看记录。", "view"
-            )
+            raise DomainError(ErrorCode.CERTIFICATE_VIEW_NOT_FOUND, "找不到该查看记录。", "view")
         moment = now()
         async with unit_of_work():
             updated = await CertificateView.filter(id=view.id, reported_at=None).update(
@@ -705,5 +687,4 @@ async def report_view(
                     view_id=view.id, resident_id=resident, centre_id=view.centre_id, at=moment
                 )
             )
-    view = await CertificateView.get(id=view.id)
-    return (await view_entries([view]))[0]
+    return await CertificateView.get(id=view.id)

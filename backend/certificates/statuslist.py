@@ -47,10 +47,8 @@ def is_set(bitstring: bytes, index: int) -> bool:
 
 
 async def credential() -> dict[str, Any]:
-    revoked = set(
-        await Certificate.filter(status=CertificateStatus.REVOKED).values_list(
-            "status_index", flat=True
-        )
+    revoked: list[int] = await Certificate.filter(status=CertificateStatus.REVOKED).values_list(  # type: ignore[assignment]
+        "status_index", flat=True
     )
     highest = await Certificate.all().order_by("-status_index").first()
     size = (highest.status_index + 1) if highest else 0
@@ -68,6 +66,6 @@ async def credential() -> dict[str, Any]:
             "id": f"{url}#list",
             "type": "BitstringStatusList",
             "statusPurpose": "revocation",
-            "encodedList": encode({int(i) for i in revoked}, size),
+            "encodedList": encode(set(revoked), size),
         },
     }

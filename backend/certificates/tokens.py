@@ -78,9 +78,13 @@ class Refusal(str, Enum):
 
 
 class PresentationRefused(Exception):
-    def __init__(self, reason: Refusal) -> None:
+    """`claims` is set when the token is ours (signature good) but refused all the same
+    (expired, another audience): the record can then name the certificate."""
+
+    def __init__(self, reason: Refusal, claims: PresentationClaims | None = None) -> None:
         super().__init__(reason.value)
         self.reason = reason
+        self.claims = claims
 
 
 @dataclass(frozen=True)
@@ -181,16 +185,36 @@ class PresentationTokens:
                 options={"require": REQUIRED_CLAIMS, "strict_aud": True},
             )
         except jwt.ExpiredSignatureError:
-            raise PresentationRefused(Refusal.TOKEN_EXPIRED) from None
+            raise PresentationRefused(Refusal.TOKEN_EXPIRED, self._signed(token, key)) from None
         except jwt.ImmatureSignatureError:
-            raise PresentationRefused(Refusal.NOT_YET_VALID) from None
+            raise PresentationRefused(Refusal.NOT_YET_VALID, self._signed(token, key)) from None
         except (jwt.InvalidAudienceError, jwt.InvalidIssuerError):
-            raise PresentationRefused(Refusal.WRONG_AUDIENCE) from None
+            raise PresentationRefused(Refusal.WRONG_AUDIENCE, self._signed(token, key)) from None
         except jwt.InvalidSignatureError:
             raise PresentationRefused(Refusal.BAD_SIGNATURE) from None
         except jwt.PyJWTError:
             raise PresentationRefused(Refusal.BAD_CLAIMS) from None
         return self._claims(claims)
+
+    def _signed(self, token: str, key: Ed25519PublicKey) -> PresentationClaims | None:
+        """The claims of a token whose signature is good but which is refused for its
+        times or audience; None when they are malformed too."""
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[ALGORITHM],
+                options={
+                    "verify_exp": False,
+                    "verify_nbf": False,
+                    "verify_aud": False,
+                    "verify_iss": False,
+                    "verify_iat": False,
+                },
+            )
+            return self._claims(claims)
+        except (jwt.PyJWTError, PresentationRefused):
+            return None
 
     @staticmethod
     def _claims(claims: dict[str, Any]) -> PresentationClaims:
@@ -232,7 +256,8 @@ def load_presentation_keys(settings: Settings) -> PresentationKeys:
             "TONGBAN_ECERT_SIGNING_KEY_FILE)"
         )
     retired = tuple(
-        _public_key(path.read_bytes(), str(path)) for path in settings.ecert_retired_public_key_files
+        _public_key(path.read_bytes(), str(path))
+        for path in settings.ecert_retired_public_key_files
     )
     return PresentationKeys(_private_key(pem, "e-certificate signing key"), retired)
 

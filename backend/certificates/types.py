@@ -1,23 +1,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import strawberry
 from strawberry import relay
 
 from backend.centres.loaders import load_centres
 from backend.centres.types import Centre
-from backend.certificates import catalogue, models, service
+from backend.certificates import access, catalogue, loaders, models, service
 from backend.certificates.tokens import Refusal
 from backend.graphql.context import Info
 from backend.graphql.inputs import text_field
 from backend.graphql.payloads import MutationError
+from backend.graphql.relay import visible_nodes
 from backend.identity.personal import mask_name
 from backend.identity.staff import load_accounts
 from backend.matters.loaders import load_matters
 from backend.matters.models import ECertificateKind
 from backend.matters.types import Matter
-
 
 strawberry.enum(
     models.CertificateStatus,
@@ -197,8 +198,8 @@ class CertificateVerification:
     description="One look at my certificate (查看记录): who verified it, where, for what "
     "matter and case, and the result. Refused attempts are listed too."
 )
-class CertificateView:
-    id: strawberry.ID
+class CertificateView(relay.Node):
+    id: relay.NodeID[int]
     at: dt.datetime
     kind: ECertificateKind | None
     title: str | None
@@ -209,8 +210,6 @@ class CertificateView:
     case_number: str | None
     relation: models.Relation | None
     delegate: bool = strawberry.field(description="Shown by a relative (or by me for one).")
-    holder_name: str | None = strawberry.field(description="The certificate's holder, masked.")
-    delegate_name: str | None = strawberry.field(description="Who showed it, masked, if not the holder.")
     id_number_revealed: bool = strawberry.field(
         description="True when the clerk saw the ID number in full (the matter needs it)."
     )
@@ -219,11 +218,10 @@ class CertificateView:
     row: strawberry.Private[models.CertificateView]
 
     @classmethod
-    def from_entry(cls, entry: service.ViewEntry) -> CertificateView:
-        row = entry.view
+    def from_model(cls, row: models.CertificateView) -> CertificateView:
         reason = Refusal(row.reason) if row.reason else None
         return cls(
-            id=_global_id("CertificateView", row.id),
+            id=row.id,
             at=row.at,
             kind=row.kind,
             title=catalogue.KIND_NAMES[row.kind] if row.kind else None,
@@ -234,13 +232,25 @@ class CertificateView:
             case_number=row.case_number,
             relation=row.relation,
             delegate=row.relation is not None and row.relation is not models.Relation.HOLDER,
-            holder_name=entry.holder_name,
-            delegate_name=entry.delegate_name,
             id_number_revealed=row.id_number_revealed,
             reported=row.reported_at is not None,
             reported_at=row.reported_at,
             row=row,
         )
+
+    @strawberry.field(description="The certificate's holder, masked (张*).")
+    async def holder_name(self, info: Info) -> str | None:
+        if self.row.certificate_id is None:
+            return None
+        found = await info.context.loader(loaders.load_certificates).load(self.row.certificate_id)
+        return service.holder_name(found) if found else None
+
+    @strawberry.field(description="Who showed it, masked, when not the holder (代亮证).")
+    async def delegate_name(self, info: Info) -> str | None:
+        if self.row.link_id is None or not self.delegate:
+            return None
+        found = await info.context.loader(loaders.load_links).load(self.row.link_id)
+        return service.party_name(found) if found else None
 
     @strawberry.field(description="The clerk, masked (王*).")
     async def clerk_name(self, info: Info) -> str:
@@ -261,6 +271,19 @@ class CertificateView:
         row = await info.context.loader(load_matters).load(self.row.matter_id)
         return Matter.from_model(row) if row else None
 
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[CertificateView | None]:
+        return await visible_nodes(
+            info,
+            node_ids,
+            loaders.load_views,
+            access.may_read_view,
+            cls.from_model,
+            "找不到该查看记录。",
+        )
+
 
 @strawberry.input(description="Ask for a presentation (亮证) of one of my certificates.")
 class PresentCertificateInput:
@@ -274,8 +297,12 @@ class PresentCertificateInput:
 
 @strawberry.input(description="Verify a presentation a resident shows (clerks at a centre).")
 class VerifyCertificateInput:
-    token: str = text_field(2048, required=True, description="The code, scanned from the QR code or pasted.")
-    matter: str = text_field(16, required=True, description="The code of the matter being handled, e.g. GA006.")
+    token: str = text_field(
+        2048, required=True, description="The code, scanned from the QR code or pasted."
+    )
+    matter: str = text_field(
+        16, required=True, description="The code of the matter being handled, e.g. GA006."
+    )
     case: strawberry.ID | None = strawberry.field(
         default=None, description="The case to attach the verification to (optional)."
     )

@@ -154,9 +154,9 @@ async def verified_residents_by_id_number_hashes(hashes: list[str]) -> dict[str,
     """The verified residents holding these ID numbers (by blind index): hash -> id."""
     if not hashes:
         return {}
-    rows = await Resident.filter(id_number_hash__in=hashes, verified_at__not_isnull=True).values_list(
-        "id_number_hash", "id"
-    )
+    rows = await Resident.filter(
+        id_number_hash__in=hashes, verified_at__not_isnull=True
+    ).values_list("id_number_hash", "id")
     return {str(h): int(i) for h, i in rows}
 
 

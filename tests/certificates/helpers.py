@@ -132,7 +132,9 @@ async def holder(gql: GraphQLClient, *records: LicenceRecord) -> Holder:
     tokens, person = await verified_resident(gql)
     for record in records or (id_card(person),):
         library().put(record)
-    return Holder(person, tokens["accessToken"], tokens["residentId"], gql.with_token(tokens["accessToken"]))
+    return Holder(
+        person, tokens["accessToken"], tokens["residentId"], gql.with_token(tokens["accessToken"])
+    )
 
 
 async def certificates(who: Holder) -> list[dict[str, Any]]:
@@ -148,7 +150,9 @@ async def certificate_of(who: Holder, kind: str, relation: str = "HOLDER") -> di
     )
 
 
-async def present(who: Holder, certificate_id: str, fields: list[str] | None = None) -> dict[str, Any]:
+async def present(
+    who: Holder, certificate_id: str, fields: list[str] | None = None
+) -> dict[str, Any]:
     result = await who.gql(PRESENT, c=certificate_id, f=fields)
     assert not result.errors and result.data["presentCertificate"]["errors"] == [], result
     presentation: dict[str, Any] = result.data["presentCertificate"]["presentation"]
@@ -160,10 +164,18 @@ async def token_for(who: Holder, kind: str = "ID_CARD", relation: str = "HOLDER"
     return str((await present(who, certificate["id"]))["token"])
 
 
-async def clerk(gql: GraphQLClient, centre: str = CENTRE, role: StaffRole = StaffRole.CLERK) -> GraphQLClient:
+async def clerk_token(
+    gql: GraphQLClient, centre: str = CENTRE, role: StaffRole = StaffRole.CLERK
+) -> str:
     found = await Centre.get(code=centre) if centre else None
     account, password = await make_staff(role, found.id if found else None)
-    return gql.with_token(await staff_token(gql, account, password))
+    return await staff_token(gql, account, password)
+
+
+async def clerk(
+    gql: GraphQLClient, centre: str = CENTRE, role: StaffRole = StaffRole.CLERK
+) -> GraphQLClient:
+    return gql.with_token(await clerk_token(gql, centre, role))
 
 
 async def verify(

@@ -54,3 +54,20 @@ async def test_present_and_verify_an_id_card(gql: GraphQLClient) -> None:
     assert view["centre"]["code"] == "310101-01" and view["matter"]["code"] == ID_MATTER
     assert view["clerkName"] == "测***" and view["idNumberRevealed"] is True
     _ = await certificate_of(resident, "ID_CARD")
+
+
+async def test_a_verification_costs_a_bounded_number_of_statements(gql: GraphQLClient) -> None:
+    from tests.certificates.helpers import token_for
+    from tests.conftest import count_queries
+
+    resident = await holder(gql)
+    verifier = await clerk(gql)
+    await verify(verifier, await token_for(resident))  # warm: the clerk's session is read
+    token = await token_for(resident)
+    with count_queries() as statements:
+        assert (await verify(verifier, token))["result"] == "SUCCESS"
+    for line in statements:
+        print(line[:160])
+    # session, staff, matter, link with its certificate, residents, view, audit entry, the
+    # stream (4 under its lock, 1 row), marked published.
+    assert len(statements) <= 13, len(statements)
