@@ -17,8 +17,8 @@ export interface Tag {
 
 /** Identify the holder at a glance: name and photo-like fields are shown by default. */
 const SHOWN_BY_DEFAULT = /(^|_|\b)(name|fullname|photo|portrait|face|avatar|picture|image)s?($|_|\b)|name$|photo$|姓名|照片/i
-/** Never preselected: where someone lives, numbers that identify them. */
-const HIDDEN_BY_DEFAULT = /address|addr|住址|地址|domicile|idnumber|id_number|number|号码/i
+/** Never preselected: where someone lives (or was born), numbers that identify them. */
+const HIDDEN_BY_DEFAULT = /address|addr|place|住址|地址|地点|domicile|idnumber|id_number|number|号码|编号/i
 
 export interface FieldChoice {
   key: string
@@ -268,8 +268,8 @@ export function svgDataUrl(svg: string): string {
 
 // --- the clerk's side ----------------------------------------------------------------------
 
-/** The longest code accepted from a paste (a presentation token is a few hundred bytes). */
-export const MAX_TOKEN_LENGTH = 4096
+/** The longest code accepted from a paste (the server takes at most 2048; a presentation token is a few hundred bytes). */
+export const MAX_TOKEN_LENGTH = 2048
 
 /**
  * A pasted or scanned code as the token to verify: surrounding space and line breaks a copy
