@@ -18,12 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page, Request, expect
 
 from backend.settings import PROJECT_ROOT
-from tests.pwa.test_cases_browser import new_phone, sign_in_resident
+from tests.pwa.test_cases_browser import SMALL_PHONE, new_phone, sign_in_resident
 from tests.pwa.test_pwa_browser import (  # noqa: F401 - pytest fixtures shared with that module
+    CHROMIUM,
+    CHROMIUM_ARGS,
     TIMEOUT_MS,
     browser,
     screenshots,
@@ -244,3 +248,78 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
 
     found = {page: v for page, v in a11y.items() if v}
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def camera_file(png: Path, y4m: Path) -> None:
+    """A fake camera that films `png` (Y4M, 4:2:0), for Chromium's
+    --use-file-for-fake-video-capture."""
+    image = Image.open(png).convert("YCbCr")
+    width, height = (image.width // 2) * 2, (image.height // 2) * 2
+    ycbcr = np.asarray(image.crop((0, 0, width, height)))
+    luma = ycbcr[:, :, 0]
+    chroma = [ycbcr[0::2, 0::2, i] for i in (1, 2)]
+    with y4m.open("wb") as out:
+        out.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(3):
+            out.write(b"FRAME\n")
+            out.write(luma.tobytes() + chroma[0].tobytes() + chroma[1].tobytes())
+
+
+def test_a_clerk_scans_the_qr_with_the_camera(
+    server: str,  # noqa: F811
+    server_env: dict[str, str],  # noqa: F811
+    browser: Browser,  # noqa: F811
+    screenshots: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # 张伟 shows his ID card; the picture of his screen becomes the clerk's camera.
+    phone = "13800000001"
+    resident, crashes = new_phone(browser)
+    resident.goto(f"{server}/login")
+    resident.get_by_label("手机号").fill(phone)
+    resident.get_by_role("button", name="获取验证码").click()
+    expect(resident.locator("[data-test=code-sent]")).to_be_visible()
+    resident.get_by_label("验证码").fill(sms_code(server_env, phone))
+    resident.get_by_role("button", name="登录", exact=True).click()
+    expect(resident).to_have_url(re.compile(r"/me$"))
+    resident.goto(f"{server}/")
+    resident.locator("[data-test=home-certificates]").click()
+    resident.locator("[data-test=certificate][data-kind=ID_CARD]").click()
+    resident.locator("[data-test=show-qr]").click()
+    expect(resident.locator("img[data-test=qr]")).to_be_visible()
+    shot = tmp_path / "screen.png"
+    resident.screenshot(path=str(shot))
+    video = tmp_path / "camera.y4m"
+    camera_file(shot, video)
+
+    camera = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={video}",
+        ],
+    )
+    try:
+        context = camera.new_context(**SMALL_PHONE, permissions=["camera"])
+        context.set_default_timeout(TIMEOUT_MS)
+        clerk = context.new_page()
+        clerk_crashes: list[str] = []
+        clerk.on("pageerror", lambda error: clerk_crashes.append(str(error)))
+        sign_in_clerk(clerk, server)
+        clerk.goto(f"{server}/staff/verify")
+        clerk.get_by_label("办理事项", exact=True).fill(MATTER[0])
+        clerk.get_by_role("button", name="查询", exact=True).click()
+        expect(clerk.locator("[data-test=verify-matter-name]")).to_contain_text(MATTER[1])
+        clerk.locator("[data-test=scan]").click()
+        verdict = clerk.locator("[data-test=verdict]")
+        expect(verdict).to_have_attribute("data-result", "SUCCESS", timeout=30_000)
+        expect(clerk.locator("[data-test=verified-fields]")).to_contain_text("张伟")
+        expect(clerk.locator("video")).to_be_hidden()  # the camera is off again
+        clerk.screenshot(path=str(screenshots / "clerk-camera-verified.png"), full_page=True)
+        assert clerk_crashes == []
+    finally:
+        camera.close()
+        resident.context.close()
+    assert crashes == []
