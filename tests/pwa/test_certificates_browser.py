@@ -318,6 +318,19 @@ def test_a_clerk_scans_the_qr_with_the_camera(
         expect(clerk.locator("[data-test=verified-fields]")).to_contain_text("张伟")
         expect(clerk.locator("video")).to_be_hidden()  # the camera is off again
         clerk.screenshot(path=str(screenshots / "clerk-camera-verified.png"), full_page=True)
+
+        # Pasted text: refused in the page when it cannot be a code; a forged one is 无效.
+        clerk.locator("[data-test=verify-again]").click()
+        paste = clerk.get_by_label("粘贴二维码内容")
+        paste.fill("这不是码")
+        clerk.locator("[data-test=verify-submit]").click()
+        expect(clerk.get_by_text("这不是有效的二维码内容。").first).to_be_visible()
+        expect(verdict).to_have_count(0)
+        paste.fill("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+        clerk.locator("[data-test=verify-submit]").click()
+        expect(verdict).to_have_attribute("data-result", "INVALID")
+        expect(verdict.get_by_role("heading", name="无效")).to_be_visible()
+        expect(clerk.locator("[data-test=verified-fields]")).to_have_count(0)
         assert clerk_crashes == []
     finally:
         camera.close()
