@@ -197,6 +197,14 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
         assert any(url.startswith(server) and url.endswith(".wasm") for url in requests), requests
     assert [url for url in requests if not url.startswith(server)] == []
 
+    # --- her QR screen hears of it and shows a fresh code at once (the old one is spent) ------
+    expect(resident.locator("[data-test=qr-viewed]")).to_contain_text(
+        "刚刚有人查看了您的居民身份证"
+    )
+    expect(qr).not_to_have_attribute("src", first_code or "")
+    expect(qr).to_be_visible()
+    second_code = qr.get_attribute("src")
+
     # --- the resident's trail shows the view, live ------------------------------------------
     views = trail.locator("[data-test=view]")
     expect(views).to_have_count(1)
@@ -240,8 +248,13 @@ def test_a_clerk_verifies_a_screenshot_of_the_residents_qr_and_she_sees_it_live(
     trail.close()
     assert trail_crashes == []
 
-    # --- meanwhile the QR page renewed its code by itself, a few seconds before expiry ---------
-    expect(qr).not_to_have_attribute("src", first_code or "", timeout=70_000)
+    # --- and the QR page renews its code by itself, a few seconds before expiry --------------
+    # (the ALREADY_USED look renewed it too; from then on nothing but the timer does)
+    expect(qr).not_to_have_attribute("src", second_code or "")
+    third_code = qr.get_attribute("src")
+    expect(countdown).to_have_attribute("data-seconds", re.compile(r"^[6-9]$"), timeout=70_000)
+    assert qr.get_attribute("src") == third_code
+    expect(qr).not_to_have_attribute("src", third_code or "", timeout=15_000)
     expect(qr).to_be_visible()
     assert int(countdown.get_attribute("data-seconds") or 0) >= 50
     assert resident.url.endswith("/show?fields=sex")
