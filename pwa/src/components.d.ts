@@ -18,6 +18,7 @@ declare module 'vue' {
     CaseTimeline: typeof import('./components/CaseTimeline.vue')['default']
     CentreCell: typeof import('./components/CentreCell.vue')['default']
     CentreSatisfaction: typeof import('./components/CentreSatisfaction.vue')['default']
+    CertificateTag: typeof import('./components/CertificateTag.vue')['default']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
     FilteredListHeader: typeof import('./components/FilteredListHeader.vue')['default']
     LiveStatus: typeof import('./components/LiveStatus.vue')['default']

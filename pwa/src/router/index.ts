@@ -3,6 +3,7 @@ import { zhCN as t } from '@/locales/zh-CN'
 import HomePage from '@/pages/home/index.vue'
 import { useAuthStore } from '@/stores/auth'
 import { bookingRoutes } from './bookings-pwa'
+import { certificateRoutes } from './certs-pwa'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -139,6 +140,7 @@ const routes: RouteRecordRaw[] = [
     meta: { title: t.titles.followUp },
   },
   ...bookingRoutes,
+  ...certificateRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
