@@ -9,10 +9,12 @@ Call order within the queues a window serves (`CALL_ORDER`):
 
 1. priority tickets first (绿色通道: 70 or older by the verified birth date, or marked by
    the clerk);
-2. then bookings checked in on time (by the slot's start plus
-   TONGBAN_QUEUE_ON_TIME_GRACE_MINUTES), in the order of their slots: a booked resident
-   who came on time goes ahead of every walk-in, and so of every walk-in who came later;
-3. then everyone else (walk-ins, late bookings) by arrival (`rank_at` = issued at).
+2. then everyone by `rank_at`: a walk-in (or a booking checked in late, after the slot's
+   start plus TONGBAN_QUEUE_ON_TIME_GRACE_MINUTES) ranks at its arrival; a booking checked
+   in on time ranks at its slot's start, or at its arrival if it came earlier. So a booked
+   resident who came on time goes ahead of every walk-in who arrived after the slot began
+   (the point of booking), and one who came early does not jump the walk-ins who were
+   already waiting when they arrived.
 
 `call_next` takes the first waiting ticket with `SELECT ... FOR UPDATE SKIP LOCKED`, then a
 conditional UPDATE (`WHERE state = 'WAITING'`): two clerks calling at once lock different
@@ -51,7 +53,7 @@ from backend.platform.requestmeta import RequestMeta
 from backend.platform.streams import next_value
 from backend.platform.uow import unit_of_work
 
-CALL_ORDER = ("-priority", "-booked_on_time", "rank_at", "id")
+CALL_ORDER = ("-priority", "rank_at", "id")
 ACTIVE_TICKET_STATES = (TicketState.WAITING, TicketState.CALLED)
 DEFAULT_LINE = ("A", "综合窗口")
 
@@ -67,9 +69,9 @@ def today() -> date:
     return to_shanghai(now()).date()
 
 
-def sort_key(ticket: QueueTicket) -> tuple[int, int, datetime, int]:
+def sort_key(ticket: QueueTicket) -> tuple[int, datetime, int]:
     """The call order of CALL_ORDER, in Python (for `ahead`)."""
-    return (-int(ticket.priority), -int(ticket.booked_on_time), ticket.rank_at, ticket.id)
+    return (-int(ticket.priority), ticket.rank_at, ticket.id)
 
 
 # Queues -------------------------------------------------------------------------------
@@ -229,7 +231,7 @@ async def issue_for_booking(
         priority=priority,
         booking=booking,
         booked_on_time=on_time,
-        rank_at=booking.starts_at if on_time else moment,
+        rank_at=min(moment, booking.starts_at) if on_time else moment,
         resident_id=booking.resident_id,
         matter_id=booking.matter_id,
         staff_id=staff_id,

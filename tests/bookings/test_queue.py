@@ -65,35 +65,34 @@ async def test_tickets_are_numbered_per_queue_and_called_in_order() -> None:
     centre, matter = await fresh_centre(), await counter_matter()  # GA006: 公安 -> queue B
     clerk = await staff_principal(StaffRole.CLERK, centre.code)
     early_walk_in = await _walk_in(clerk, centre)
-    on_time = await _checked_in(clerk, centre, matter, 10)
+    on_time = await _checked_in(clerk, centre, matter, -5)  # slot began 5 min ago: on time
+    early = await _checked_in(clerk, centre, matter, 10)  # came 10 min before the slot
     late = await _checked_in(clerk, centre, matter, -60)  # slot started an hour ago
     later_walk_in = await _walk_in(clerk, centre)
     marked = await _walk_in(clerk, centre, priority=True)
     other_queue = await _walk_in(clerk, centre, "A")
-    assert [t.number for t in (early_walk_in, on_time, late, later_walk_in, marked)] == [
-        "B001",
-        "B002",
-        "B003",
-        "B004",
-        "B005",
-    ]
+    tickets = (early_walk_in, on_time, early, late, later_walk_in, marked)
+    assert [t.number for t in tickets] == ["B001", "B002", "B003", "B004", "B005", "B006"]
     assert other_queue.number == "A001"
-    assert (on_time.booked_on_time, late.booked_on_time) == (True, False)
+    assert [t.booked_on_time for t in (on_time, early, late)] == [True, True, False]
+    assert on_time.rank_at < early_walk_in.issued_at  # ranks at its slot's start
+    assert early.rank_at == early.issued_at  # ranks at its arrival, before its slot
     assert marked.priority_reason is PriorityReason.MARKED_BY_CLERK
-    assert await queue.waiting_ahead(later_walk_in) == 4
+    assert await queue.waiting_ahead(later_walk_in) == 5
     assert await queue.waiting_ahead(marked) == 0
 
-    called = [await queue.call_next(clerk, centre.code, 3, ["B"]) for _ in range(5)]
-    # priority first; the booking on time before every walk-in; the late one by arrival
-    assert [t.number for t in called] == ["B005", "B002", "B001", "B003", "B004"]
+    called = [await queue.call_next(clerk, centre.code, 3, ["B"]) for _ in range(6)]
+    # priority first; the booking on time ahead of the walk-in who came after its slot
+    # began; the early booking and the late one by arrival, like walk-ins
+    assert [t.number for t in called] == ["B006", "B002", "B001", "B003", "B004", "B005"]
     await _refused(ErrorCode.QUEUE_EMPTY, queue.call_next(clerk, centre.code, 3, ["B"]))
     rows = {t.number: t for t in await QueueTicket.filter(centre_id=centre.id, line__letter="B")}
-    for number in ("B005", "B002", "B001", "B003"):  # finished by the next call at window 3
+    for number in ("B006", "B002", "B001", "B003", "B004"):  # finished by the next call
         row = rows[number]
         assert row.state is TicketState.FINISHED and row.window == 3
         assert row.issued_at <= row.called_at <= row.finished_at  # type: ignore[operator]
         assert row.called_by_staff_id == clerk.staff_id
-    assert rows["B004"].state is TicketState.CALLED
+    assert rows["B005"].state is TicketState.CALLED
     # the A queue was not served by a window that calls B only
     assert (await QueueTicket.get(id=other_queue.id)).state is TicketState.WAITING
 
@@ -138,8 +137,9 @@ async def test_residents_of_seventy_get_priority_by_their_verified_birth_date() 
     first = await queue.call_next(clerk, centre.code, 1, None)
     second = await queue.call_next(clerk, centre.code, 2, None)
     assert {first.id, second.id} == {elder.id, marked.id}
-    assert (await queue.call_next(clerk, centre.code, 4, None)).id == younger.id
-    assert (await queue.call_next(clerk, centre.code, 5, None)).id == walk_in.id
+    # the walk-in was waiting before the younger resident (early for the slot) arrived
+    assert (await queue.call_next(clerk, centre.code, 4, None)).id == walk_in.id
+    assert (await queue.call_next(clerk, centre.code, 5, None)).id == younger.id
 
 
 async def test_two_clerks_calling_at_once_never_get_the_same_ticket() -> None:
@@ -179,7 +179,10 @@ async def test_staff_act_only_at_their_own_centre_and_refusals_are_audited() -> 
     await _refused(ErrorCode.FORBIDDEN, _walk_in(stranger, centre))
     assert (await QueueTicket.get(id=ticket.id)).state is TicketState.WAITING
     denied = await AuditEvent.filter(
-        action="queue.call_next", outcome=AuditOutcome.DENIED, actor_id=stranger.subject_id
+        action="queue.call_next",
+        outcome=AuditOutcome.DENIED,
+        actor_kind="staff",  # a resident's id may equal the stranger's staff id
+        actor_id=stranger.subject_id,
     )
     assert [d.reason for d in denied] == ["OTHER_CENTRE"]
 
@@ -190,6 +193,7 @@ async def test_staff_act_only_at_their_own_centre_and_refusals_are_audited() -> 
     assert await AuditEvent.filter(
         action="queue.skip",
         outcome=AuditOutcome.DENIED,
+        actor_kind="staff",
         actor_id=stranger.subject_id,
         target_id=str(called.id),
     ).exists()
