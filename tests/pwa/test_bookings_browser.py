@@ -447,4 +447,5 @@ def test_booking_refusals_say_what_to_do(
     expect(resident.locator("[data-test=announcement]")).to_have_text("预约已取消。")
     expect(resident.locator("[data-test=check-in-qr]")).to_have_count(0)
     expect(resident.locator("[data-test=cancel-booking]")).to_have_count(0)
+    expect(resident.get_by_role("dialog")).to_be_hidden()
     resident.screenshot(path=str(screenshots / "booking-cancelled.png"), full_page=True)
