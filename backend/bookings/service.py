@@ -207,11 +207,21 @@ def _counter_of(centre_id: int, slot: slots.Slot, group_id: int) -> SlotCounter:
 
 
 async def _ensure_counter(centre_id: int, slot: slots.Slot, group_id: int) -> int:
-    await SlotCounter.bulk_create([_counter_of(centre_id, slot, group_id)], ignore_conflicts=True)
-    counter = await SlotCounter.get(
-        centre_id=centre_id, day=slot.day, start_minute=slot.start_minute, group_id=group_id
-    ).only("id")
-    return int(counter.id)
+    """The slot's counter id, the row made on the slot's first booking (one query when it
+    exists, which is every booking but the first)."""
+    where = {
+        "centre_id": centre_id,
+        "day": slot.day,
+        "start_minute": slot.start_minute,
+        "group_id": group_id,
+    }
+    found = await SlotCounter.filter(**where).only("id").first()
+    if found is None:
+        await SlotCounter.bulk_create(
+            [_counter_of(centre_id, slot, group_id)], ignore_conflicts=True
+        )
+        found = await SlotCounter.get(**where).only("id")
+    return int(found.id)
 
 
 async def _take_seat(counter_id: int) -> None:
@@ -309,8 +319,12 @@ async def book(
         _check_standing(holder, moment)
         await _check_limits(resident_id, matter.id, slot.day)
         counter_id = await _ensure_counter(centre.id, slot, group_id)
-        await _take_seat(counter_id)
+        # The row first, the seat last: the seat's UPDATE locks the slot's counter row
+        # until the commit, and every booking of that slot waits for it; so the locked
+        # part is the UPDATE, the stream heads and the COMMIT, not the insert too. A full
+        # slot rolls the row back with the rest.
         booking = await _create(resident_id, centre.id, matter.id, counter_id, slot, key)
+        await _take_seat(counter_id)
         record(events.changed(booking, "BOOK", moment))
     return booking
 
