@@ -293,6 +293,8 @@ def test_book_check_in_call_and_display(
     resident.evaluate(f"{MARKER} = 'same page'")
 
     # --- the hall's call display, before anything is called --------------------------------
+    sockets: list[Any] = []
+    hall.on("websocket", lambda socket: sockets.append(socket))
     hall.goto(f"{server}/display/{CENTRE[0]}")
     expect(hall.locator("h1")).to_contain_text(CENTRE[1])
     expect(hall.locator("[data-test=display]")).to_have_attribute("data-status", "live")
@@ -354,6 +356,12 @@ def test_book_check_in_call_and_display(
     hall.context.set_offline(True)
     hall.wait_for_timeout(500)
     hall.context.set_offline(False)
+    expect(hall.locator("[data-test=display]")).to_have_attribute("data-status", "live")
+    for _ in range(50):
+        if len(sockets) >= 2:
+            break
+        hall.wait_for_timeout(100)
+    assert len(sockets) >= 2, "the display did not open a new socket after the outage"
     expect(hall.locator("[data-test=display]")).to_have_attribute("data-status", "live")
     clerk.locator("[data-test=recall]").click()
     hall.wait_for_function("window.__utterances.length >= 2")
