@@ -24,6 +24,7 @@ async def test_loading_twice_changes_nothing(database_url: str) -> None:
         "catalogue": {"created": 0, "updated": 0},
         "centres": {"created": 0, "updated": 0},
         "booking_slots": {"created": 0, "updated": 0, "removed": 0},
+        "queues": {"created": 0, "updated": 0, "removed": 0},
         "bookings_cancelled_by_centre": {"cancelled": 0},
         "population_registry": {"created": 0, "updated": 0},
         "demo_accounts": {"residents_created": 0, "staff_created": 0},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
@@ -209,7 +210,7 @@ def _counter_of(centre_id: int, slot: slots.Slot, group_id: int) -> SlotCounter:
 async def _ensure_counter(centre_id: int, slot: slots.Slot, group_id: int) -> int:
     """The slot's counter id, the row made on the slot's first booking (one query when it
     exists, which is every booking but the first)."""
-    where = {
+    where: dict[str, Any] = {
         "centre_id": centre_id,
         "day": slot.day,
         "start_minute": slot.start_minute,
@@ -220,7 +221,7 @@ async def _ensure_counter(centre_id: int, slot: slots.Slot, group_id: int) -> in
         await SlotCounter.bulk_create(
             [_counter_of(centre_id, slot, group_id)], ignore_conflicts=True
         )
-        found = await SlotCounter.get(**where).only("id")
+        found = await SlotCounter.filter(**where).only("id").get()
     return int(found.id)
 
 
