@@ -204,3 +204,71 @@ async def test_no_personal_data_reaches_any_log(gql: GraphQLClient) -> None:
     assert "certificates_view" in text  # the SQL was captured
     for secret in (resident.person.id_number, resident.person.name, "测试路1号", "不是我"):
         assert secret not in text
+
+
+async def test_the_trail_cannot_be_rewritten(gql: GraphQLClient) -> None:
+    """PostgreSQL itself refuses to delete a view or change what it says; only the report
+    may be added, once."""
+    import asyncpg
+    from tortoise.exceptions import OperationalError
+
+    refused = (OperationalError, asyncpg.exceptions.RaiseError)
+    resident = await holder(gql)
+    verification = await verify(await clerk(gql), await token_for(resident))
+    pk = int(relay.GlobalID.from_id(verification["id"]).node_id)
+    for change in ({"result": "INVALID"}, {"clerk_id": 1}, {"disclosed": []}):
+        with pytest.raises(refused):
+            await CertificateView.filter(id=pk).update(**change)
+    with pytest.raises(refused):
+        await CertificateView.filter(id=pk).delete()
+    assert (await resident.gql(REPORT, v=verification["id"], n=None)).data["reportCertificateView"][
+        "errors"
+    ] == []
+    with pytest.raises(refused):
+        await CertificateView.filter(id=pk).update(reported_at=None)
+    row = await CertificateView.get(id=pk)
+    assert row.result.value == "SUCCESS" and row.reported_at is not None
+
+
+async def test_a_key_rotation_reseals_the_certificates_and_they_still_verify(
+    gql: GraphQLClient,
+) -> None:
+    import os
+
+    from backend.certificates.maintenance import SEALED_COLUMNS as CERTIFICATES
+    from backend.identity.maintenance import SEALED_COLUMNS as IDENTITY
+    from backend.certificates.models import Certificate
+    from backend.identity.maintenance import reencrypt_pii
+    from backend.platform import infra
+    from backend.platform.crypto import PiiCipher
+
+    sealed = [*IDENTITY, *CERTIFICATES]  # what `python -m backend reencrypt-pii` reseals
+    resident = await holder(gql)
+    verification = await verify(await clerk(gql), await token_for(resident))
+    await resident.gql(REPORT, v=verification["id"], n="不认识")
+    container = infra.current()
+    original = container.cipher
+    rotated = PiiCipher(
+        keys={**original.keys, "ecert-rot": os.urandom(32)},
+        active_kid="ecert-rot",
+        index_key=original.index_key,
+    )
+    try:
+        container.cipher = rotated
+        counts = await reencrypt_pii(sealed=sealed)
+        assert counts["Certificate"] >= 1 and counts["CertificateView"] >= 1
+        assert not await Certificate.exclude(fields_enc__startswith="v1.ecert-rot.").count()
+        # Only the new key from here on: everything still opens.
+        container.cipher = PiiCipher(
+            keys={"ecert-rot": rotated.keys["ecert-rot"]},
+            active_kid="ecert-rot",
+            index_key=original.index_key,
+        )
+        assert (await verify(await clerk(gql), await token_for(resident)))["result"] == "SUCCESS"
+        assert (await _views(resident))[0]["holderName"]
+    finally:
+        container.cipher = PiiCipher(
+            keys=rotated.keys, active_kid=original.active_kid, index_key=original.index_key
+        )
+        await reencrypt_pii(sealed=sealed)
+        container.cipher = original
