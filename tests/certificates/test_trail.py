@@ -106,6 +106,7 @@ async def test_a_spouse_shows_the_marriage_certificate_and_both_see_it(gql: Grap
     for who in (husband, wife):
         [view] = await _views(who)
         assert view["id"] == verification["id"] and view["delegate"]
+        assert view["idNumberRevealed"] is False
     stream_rows = await StreamEvent.filter(kind="certificate.viewed").order_by("-id").limit(2)
     husband_id = relay.GlobalID.from_id(husband.resident_id).node_id
     wife_id = relay.GlobalID.from_id(wife.resident_id).node_id
