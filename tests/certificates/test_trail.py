@@ -6,17 +6,25 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import os
 import re
 from typing import Any
 
+import asyncpg
 import pytest
 from strawberry import relay
+from tortoise.exceptions import OperationalError
 
 from backend.audit.models import AuditEvent
-from backend.certificates.models import CertificateView
+from backend.certificates.maintenance import SEALED_COLUMNS as CERTIFICATES
+from backend.certificates.models import Certificate, CertificateView
 from backend.graphql.context import Context
 from backend.identity.authentication import Authentication
+from backend.identity.maintenance import SEALED_COLUMNS as IDENTITY
+from backend.identity.maintenance import reencrypt_pii
 from backend.identity.models import StaffRole
+from backend.platform import infra
+from backend.platform.crypto import PiiCipher
 from backend.platform.models import StreamEvent
 from backend.platform.requestmeta import RequestMeta
 from tests.certificates.helpers import (
@@ -36,7 +44,7 @@ from tests.certificates.helpers import (
     token_for,
     verify,
 )
-from tests.conftest import SCHEMA, GraphQLClient
+from tests.conftest import SCHEMA, GraphQLClient, capture_logs
 from tests.identity.helpers import Person, new_id_number
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -190,7 +198,6 @@ async def test_every_presentation_and_verification_is_audited_without_personal_d
 async def test_no_personal_data_reaches_any_log(gql: GraphQLClient) -> None:
     """Every logger at DEBUG, the SQL statements with their parameters included: the name,
     the ID number and the address are never in the clear, from listing to reporting."""
-    from tests.conftest import capture_logs
 
     resident = await holder(gql)
     verifier = await clerk(gql)
@@ -210,8 +217,6 @@ async def test_no_personal_data_reaches_any_log(gql: GraphQLClient) -> None:
 async def test_the_trail_cannot_be_rewritten(gql: GraphQLClient) -> None:
     """PostgreSQL itself refuses to delete a view or change what it says; only the report
     may be added, once."""
-    import asyncpg
-    from tortoise.exceptions import OperationalError
 
     refused = (OperationalError, asyncpg.exceptions.RaiseError)
     resident = await holder(gql)
@@ -234,15 +239,6 @@ async def test_the_trail_cannot_be_rewritten(gql: GraphQLClient) -> None:
 async def test_a_key_rotation_reseals_the_certificates_and_they_still_verify(
     gql: GraphQLClient,
 ) -> None:
-    import os
-
-    from backend.certificates.maintenance import SEALED_COLUMNS as CERTIFICATES
-    from backend.identity.maintenance import SEALED_COLUMNS as IDENTITY
-    from backend.certificates.models import Certificate
-    from backend.identity.maintenance import reencrypt_pii
-    from backend.platform import infra
-    from backend.platform.crypto import PiiCipher
-
     sealed = [*IDENTITY, *CERTIFICATES]  # what `python -m backend reencrypt-pii` reseals
     resident = await holder(gql)
     verification = await verify(await clerk(gql), await token_for(resident))
