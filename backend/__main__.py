@@ -65,10 +65,12 @@ async def _sms_outbox(phone: str | None, limit: int) -> None:
 
 
 async def _reencrypt_pii() -> None:
+    from backend.certificates.maintenance import SEALED_COLUMNS as CERTIFICATES
+    from backend.identity.maintenance import SEALED_COLUMNS as IDENTITY
     from backend.identity.maintenance import reencrypt_pii
 
     async with _database():
-        print(await reencrypt_pii())
+        print(await reencrypt_pii(sealed=[*IDENTITY, *CERTIFICATES]))
 
 
 def main(argv: list[str] | None = None) -> int:

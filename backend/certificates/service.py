@@ -120,6 +120,7 @@ class FieldValue:
     value: str
     masked: bool
     disclosable: bool
+    id_number: bool = False  # an ID number (shown in full only where the matter needs it)
 
 
 @dataclass(frozen=True)
@@ -506,6 +507,7 @@ def _disclosed_fields(
                 value=catalogue.mask_value(spec, value) if hide else value,
                 masked=hide,
                 disclosable=not spec.required,
+                id_number=spec.sensitivity is catalogue.Sensitivity.ID_NUMBER,
             )
         )
     return shown
@@ -572,15 +574,7 @@ async def verify(
             presenter_resident_id=presenter_id,
             token_id=claims.token_id if claims else None,
             disclosed=[f.key for f in fields],
-            id_number_revealed=any(
-                not f.masked
-                and catalogue.field_spec(certificate.kind, f.key) is not None
-                and catalogue.field_spec(certificate.kind, f.key).sensitivity  # type: ignore[union-attr]
-                is catalogue.Sensitivity.ID_NUMBER
-                for f in fields
-            )
-            if certificate
-            else False,
+            id_number_revealed=any(f.id_number and not f.masked for f in fields),
         )
         await audit.record(
             "certificates.verify",

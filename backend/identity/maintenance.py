@@ -3,6 +3,7 @@ rotation. Both print masked numbers only."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from tortoise.models import Model
@@ -33,12 +34,16 @@ async def print_outbox(out: TextIO, phone: str | None = None, limit: int = 20) -
     return len(messages)
 
 
-async def reencrypt_pii(batch: int = 500) -> dict[str, int]:
+async def reencrypt_pii(
+    batch: int = 500, sealed: Sequence[tuple[type[Model], dict[str, str]]] | None = None
+) -> dict[str, int]:
     """Reseal every value not sealed with the active key. Safe to run again, and while the
-    service runs: each row is rewritten only from what it held."""
+    service runs: each row is rewritten only from what it held. `sealed`: the tables and
+    columns (with their purposes) to reseal, identity's by default; the command line adds
+    every domain's (backend/__main__.py)."""
     cipher = infra.current().cipher
     counts: dict[str, int] = {}
-    for model, columns in SEALED_COLUMNS:
+    for model, columns in SEALED_COLUMNS if sealed is None else sealed:
         resealed, last_id = 0, 0
         while True:
             rows = await model.filter(id__gt=last_id).order_by("id").limit(batch)

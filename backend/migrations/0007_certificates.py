@@ -1,4 +1,5 @@
 from tortoise import migrations
+from backend.certificates import guard as certificates_guard
 from tortoise.migrations import operations as ops
 from backend.certificates.models import CertificateStatus, Relation, VerificationResult
 from backend.matters.models import ECertificateKind
@@ -85,4 +86,5 @@ class Migration(migrations.Migration):
             options={'table': 'certificates_redemption', 'app': 'tongban', 'pk_attr': 'token_id', 'table_description': 'A presentation id that was used (一次一验), when Redis is not configured: the'},
             bases=['Model'],
         ),
+        ops.RunPython(certificates_guard.install, reverse_code=certificates_guard.remove),
     ]

@@ -3,17 +3,24 @@ and the resident's trail."""
 
 from __future__ import annotations
 
+from strawberry import relay
+
+from backend.cases.models import CaseState
+from backend.centres.models import Centre
+from tests.cases.helpers import case_in, world
 from tests.certificates.helpers import (
     ID_MATTER,
+    VERIFY,
     VIEWS,
     certificate_of,
     certificates,
     clerk,
     holder,
     present,
+    token_for,
     verify,
 )
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, count_queries
 
 
 async def test_present_and_verify_an_id_card(gql: GraphQLClient) -> None:
@@ -57,9 +64,6 @@ async def test_present_and_verify_an_id_card(gql: GraphQLClient) -> None:
 
 
 async def test_a_verification_costs_a_bounded_number_of_statements(gql: GraphQLClient) -> None:
-    from tests.certificates.helpers import token_for
-    from tests.conftest import count_queries
-
     resident = await holder(gql)
     verifier = await clerk(gql)
     await verify(verifier, await token_for(resident))  # warm: the clerk's session is read
@@ -76,13 +80,6 @@ async def test_a_verification_costs_a_bounded_number_of_statements(gql: GraphQLC
 async def test_a_verification_is_attached_to_a_case_of_the_clerks_centre(
     gql: GraphQLClient,
 ) -> None:
-    from strawberry import relay
-
-    from backend.cases.models import CaseState
-    from backend.centres.models import Centre
-    from tests.cases.helpers import case_in, world
-    from tests.certificates.helpers import VERIFY, token_for
-
     resident = await holder(gql)
     w = await world()  # collected at 310101-01, accepted at 310110-01
     case = await case_in(CaseState.SUBMITTED, w)

@@ -32,6 +32,7 @@ from tests.certificates.helpers import (
     VIEWS,
     Holder,
     certificate_of,
+    certificates,
     clerk,
     holder,
     library,
@@ -288,8 +289,6 @@ async def test_delegate_without_a_link_is_refused(gql: GraphQLClient) -> None:
 
 
 async def _list(who: Holder) -> list[dict[str, Any]]:
-    from tests.certificates.helpers import certificates
-
     return await certificates(who)
 
 

@@ -6,17 +6,25 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import os
 import re
 from typing import Any
 
+import asyncpg
 import pytest
 from strawberry import relay
+from tortoise.exceptions import OperationalError
 
 from backend.audit.models import AuditEvent
-from backend.certificates.models import CertificateView
+from backend.certificates.maintenance import SEALED_COLUMNS as CERTIFICATES
+from backend.certificates.models import Certificate, CertificateView
 from backend.graphql.context import Context
 from backend.identity.authentication import Authentication
+from backend.identity.maintenance import SEALED_COLUMNS as IDENTITY
+from backend.identity.maintenance import reencrypt_pii
 from backend.identity.models import StaffRole
+from backend.platform import infra
+from backend.platform.crypto import PiiCipher
 from backend.platform.models import StreamEvent
 from backend.platform.requestmeta import RequestMeta
 from tests.certificates.helpers import (
@@ -36,7 +44,7 @@ from tests.certificates.helpers import (
     token_for,
     verify,
 )
-from tests.conftest import SCHEMA, GraphQLClient
+from tests.conftest import SCHEMA, GraphQLClient, capture_logs
 from tests.identity.helpers import Person, new_id_number
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -106,6 +114,7 @@ async def test_a_spouse_shows_the_marriage_certificate_and_both_see_it(gql: Grap
     for who in (husband, wife):
         [view] = await _views(who)
         assert view["id"] == verification["id"] and view["delegate"]
+        assert view["idNumberRevealed"] is False
     stream_rows = await StreamEvent.filter(kind="certificate.viewed").order_by("-id").limit(2)
     husband_id = relay.GlobalID.from_id(husband.resident_id).node_id
     wife_id = relay.GlobalID.from_id(wife.resident_id).node_id
@@ -189,7 +198,6 @@ async def test_every_presentation_and_verification_is_audited_without_personal_d
 async def test_no_personal_data_reaches_any_log(gql: GraphQLClient) -> None:
     """Every logger at DEBUG, the SQL statements with their parameters included: the name,
     the ID number and the address are never in the clear, from listing to reporting."""
-    from tests.conftest import capture_logs
 
     resident = await holder(gql)
     verifier = await clerk(gql)
@@ -204,3 +212,60 @@ async def test_no_personal_data_reaches_any_log(gql: GraphQLClient) -> None:
     assert "certificates_view" in text  # the SQL was captured
     for secret in (resident.person.id_number, resident.person.name, "测试路1号", "不是我"):
         assert secret not in text
+
+
+async def test_the_trail_cannot_be_rewritten(gql: GraphQLClient) -> None:
+    """PostgreSQL itself refuses to delete a view or change what it says; only the report
+    may be added, once."""
+
+    refused = (OperationalError, asyncpg.exceptions.RaiseError)
+    resident = await holder(gql)
+    verification = await verify(await clerk(gql), await token_for(resident))
+    pk = int(relay.GlobalID.from_id(verification["id"]).node_id)
+    for change in ({"result": "INVALID"}, {"clerk_id": 1}, {"disclosed": []}):
+        with pytest.raises(refused):
+            await CertificateView.filter(id=pk).update(**change)
+    with pytest.raises(refused):
+        await CertificateView.filter(id=pk).delete()
+    assert (await resident.gql(REPORT, v=verification["id"], n=None)).data["reportCertificateView"][
+        "errors"
+    ] == []
+    with pytest.raises(refused):
+        await CertificateView.filter(id=pk).update(reported_at=None)
+    row = await CertificateView.get(id=pk)
+    assert row.result.value == "SUCCESS" and row.reported_at is not None
+
+
+async def test_a_key_rotation_reseals_the_certificates_and_they_still_verify(
+    gql: GraphQLClient,
+) -> None:
+    sealed = [*IDENTITY, *CERTIFICATES]  # what `python -m backend reencrypt-pii` reseals
+    resident = await holder(gql)
+    verification = await verify(await clerk(gql), await token_for(resident))
+    await resident.gql(REPORT, v=verification["id"], n="不认识")
+    container = infra.current()
+    original = container.cipher
+    rotated = PiiCipher(
+        keys={**original.keys, "ecert-rot": os.urandom(32)},
+        active_kid="ecert-rot",
+        index_key=original.index_key,
+    )
+    try:
+        container.cipher = rotated
+        counts = await reencrypt_pii(sealed=sealed)
+        assert counts["Certificate"] >= 1 and counts["CertificateView"] >= 1
+        assert not await Certificate.exclude(fields_enc__startswith="v1.ecert-rot.").count()
+        # Only the new key from here on: everything still opens.
+        container.cipher = PiiCipher(
+            keys={"ecert-rot": rotated.keys["ecert-rot"]},
+            active_kid="ecert-rot",
+            index_key=original.index_key,
+        )
+        assert (await verify(await clerk(gql), await token_for(resident)))["result"] == "SUCCESS"
+        assert (await _views(resident))[0]["holderName"]
+    finally:
+        container.cipher = PiiCipher(
+            keys=rotated.keys, active_kid=original.active_kid, index_key=original.index_key
+        )
+        await reencrypt_pii(sealed=sealed)
+        container.cipher = original
