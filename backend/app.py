@@ -19,7 +19,8 @@ from backend.api import AUTHENTICATOR, schema_for
 from backend.bookings import jobs as bookings_jobs
 from backend.cases.http import ROUTES as CASE_DOCUMENTS
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
-from backend.graphql.view import GraphQLApp
+from backend.graphql.persisted import PersistedQueries, load_manifest
+from backend.graphql.view import CachePolicy, GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
@@ -100,6 +101,22 @@ async def pwa_missing(request: Request) -> HTMLResponse:
     return HTMLResponse(PWA_MISSING)
 
 
+MANIFEST_NAME = "persisted-queries.json"
+
+
+def persisted_queries(settings: Settings) -> PersistedQueries:
+    """APQ, and the allow-list of the PWA's documents (its build writes the manifest)."""
+    path = settings.persisted_queries_manifest or settings.pwa_dist / MANIFEST_NAME
+    manifest = load_manifest(path)
+    if settings.persisted_queries_only and not manifest:
+        raise RuntimeError(f"TONGBAN_PERSISTED_QUERIES_ONLY is on but {path} lists no document")
+    return PersistedQueries(
+        manifest,
+        only=settings.persisted_queries_only,
+        ttl_seconds=settings.persisted_query_ttl_seconds,
+    )
+
+
 def create_app(
     settings: Settings | None = None, *, infrastructure: Infrastructure | None = None
 ) -> Starlette:
@@ -142,6 +159,12 @@ def create_app(
         authenticator=AUTHENTICATOR,
         graphiql=developer_tools(settings).graphiql,
         websocket=WebSocketLimits.from_settings(settings),
+        persisted=persisted_queries(settings),
+        caching=CachePolicy(
+            max_age_seconds=settings.public_max_age_seconds,
+            server_seconds=settings.response_cache_seconds,
+            max_bytes=settings.response_cache_max_bytes,
+        ),
     )
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),

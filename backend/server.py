@@ -164,14 +164,24 @@ class StallGuardedWebSocketProtocol(WebSocketsSansIOProtocol):
             self.reset()
 
 
-def serve(app: ASGIApp, host: str, port: int, settings: Settings) -> None:
+# The fastest event loop and HTTP parser uvicorn has (both are dependencies).
+FAST = {"loop": "uvloop", "http": "httptools"}
+
+
+def serve(app: ASGIApp | str, host: str, port: int, settings: Settings) -> None:
+    """Serves `app`; with settings.workers > 1, `app` is the import string of an app factory
+    (each worker process builds its own app) and uvicorn runs that many workers."""
     # No proxy headers and no access log from uvicorn: backend/platform/edge.py does both.
     quiet_uvicorn()
+    workers = settings.workers if isinstance(app, str) else 1
     uvicorn.run(
         app,
         host=host,
         port=port,
         log_level="info",
+        workers=workers,
+        factory=isinstance(app, str),
+        **FAST,
         **UVICORN_OPTIONS,
         ws=StallGuardedWebSocketProtocol.with_send_timeout(settings.ws_send_timeout_seconds),
         # A graphql-transport-ws message is a document and its variables, like a POST body.

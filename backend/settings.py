@@ -50,6 +50,21 @@ class Settings(BaseSettings):
     max_response_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)  # the 50 x 100 page: 0.6 MB
     operation_timeout_seconds: float = Field(default=10.0, gt=0)
     debug: bool = False
+    # Persisted queries (backend/graphql/persisted.py): registered APQ documents are kept this
+    # long; `persisted_queries_only` (the allow-list, for production) runs only the documents
+    # of the manifest the PWA's build writes (default: <pwa_dist>/persisted-queries.json).
+    persisted_query_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
+    persisted_queries_only: bool = False
+    persisted_queries_manifest: Path | None = None
+    # Public answers (backend/graphql/caching.py): browsers and proxies keep them this long
+    # (Cache-Control max-age), the shared server-side cache at most this long (and only
+    # until the catalogue changes); 0 turns the server-side cache off.
+    public_max_age_seconds: int = Field(default=60, ge=0)
+    response_cache_seconds: int = Field(default=300, ge=0)
+    response_cache_max_bytes: int = Field(default=512 * 1024, ge=0)
+    # Uvicorn worker processes of `python -m backend serve` (production: one per core, with
+    # Redis; the embedded default keeps one: its broker and caches live in the process).
+    workers: int = Field(default=1, ge=1)
     # Durable event streams: how often each instance republishes events whose publish failed.
     stream_relay_seconds: float = Field(default=2.0, gt=0)
     # Proxies (addresses or CIDRs) whose X-Forwarded-For is believed (backend/platform/edge.py).

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 import strawberry
 from strawberry import relay
 
+from backend.graphql.caching import PUBLIC
 from backend.graphql.context import Info
 from backend.graphql.inputs import text_field
 from backend.matters import models
@@ -26,7 +27,9 @@ strawberry.enum(
 )
 
 
-@strawberry.type(description="A government department whose matters centres accept.")
+@strawberry.type(
+    description="A government department whose matters centres accept.", directives=[PUBLIC]
+)
 class Department(relay.Node):
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Stable code, e.g. CIVIL_AFFAIRS.")
@@ -50,7 +53,7 @@ class Department(relay.Node):
         return [cls.from_model(row) if row else None for row in rows]
 
 
-@strawberry.type(description="A document a matter needs.")
+@strawberry.type(description="A document a matter needs.", directives=[PUBLIC])
 class Material:
     name: str
     e_certificate: models.ECertificateKind | None = strawberry.field(
@@ -58,7 +61,9 @@ class Material:
     )
 
 
-@strawberry.type(description="A personal matter (事项) residents can start at a centre.")
+@strawberry.type(
+    description="A personal matter (事项) residents can start at a centre.", directives=[PUBLIC]
+)
 class Matter(relay.Node):
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Stable code, e.g. MZ001.")

@@ -227,9 +227,7 @@ def run(label: str, env: dict[str, str], duration: int, connections: int) -> Non
             )
             etag = None
             if register.status_code == 200 and register.json() == expected:
-                get_params = urlencode(
-                    {"extensions": json.dumps(PERSISTED, separators=(",", ":"))}
-                )
+                get_params = urlencode({"extensions": json.dumps(PERSISTED, separators=(",", ":"))})
                 etag = httpx.get(f"{base}/graphql?{get_params}", timeout=30).headers.get("etag")
             print(f"\n{label}: {connections} connections, {duration} s per scenario (wrk)")
             baseline: float | None = None
