@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -304,7 +305,9 @@ async def test_memory_cache_versions_and_bounds() -> None:
 
 @pytest.fixture
 def two_instances(database_url: str, tmp_path: Path) -> Iterator[tuple[str, str, dict[str, str]]]:
-    prefix = f"{os.environ.get('TONGBAN_REDIS_KEY_PREFIX', 'tongban-test:')}{tmp_path.name}:"
+    # A prefix of this run alone: kept answers of an earlier run must not be found.
+    run = uuid.uuid4().hex[:8]
+    prefix = f"{os.environ.get('TONGBAN_REDIS_KEY_PREFIX', 'tongban-test:')}two-instances-{run}:"
     env = {
         "TONGBAN_DATABASE_URL": database_url,
         "TONGBAN_REDIS_URL": REDIS_URL,

@@ -1125,7 +1125,7 @@ export const NearestCentreDocument = new TypedDocumentString(`
   code
   name
   shortName
-}`, {"operationName":"NearestCentre"}) as unknown as TypedDocumentString<NearestCentreQuery, NearestCentreQueryVariables>;
+}`, {"operationName":"NearestCentre","get":true}) as unknown as TypedDocumentString<NearestCentreQuery, NearestCentreQueryVariables>;
 export const SubmitCaseDocument = new TypedDocumentString(`
     mutation SubmitCase($input: SubmitCaseInput!) {
   submitCase(input: $input) {
@@ -1589,7 +1589,7 @@ export const DepartmentsDocument = new TypedDocumentString(`
     fullName
   }
 }
-    `, {"operationName":"Departments"}) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
+    `, {"operationName":"Departments","get":true}) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
 export const MattersDocument = new TypedDocumentString(`
     query Matters($filter: MatterFilter, $first: Int, $after: String) {
   matters(filter: $filter, first: $first, after: $after) {
