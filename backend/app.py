@@ -28,6 +28,7 @@ from backend.middleware import BodySizeLimit
 from backend.platform import infra, streams
 from backend.platform.edge import AccessLog, ClientAddress
 from backend.platform.infra import Infrastructure, InfrastructureScope
+from backend.platform.runtime import settle_heap
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
 from backend.spa import SinglePageApp
@@ -140,6 +141,7 @@ def create_app(
             no_shows = asyncio.create_task(
                 bookings_jobs.no_shows_forever(settings.booking_no_show_job_seconds)
             )
+            settle_heap()  # start-up is over: the collector stops walking what it built
         try:
             yield
         finally:

@@ -164,10 +164,6 @@ class StallGuardedWebSocketProtocol(WebSocketsSansIOProtocol):
             self.reset()
 
 
-# The fastest event loop and HTTP parser uvicorn has (both are dependencies).
-FAST = {"loop": "uvloop", "http": "httptools"}
-
-
 def serve(app: ASGIApp | str, host: str, port: int, settings: Settings) -> None:
     """Serves `app`; with settings.workers > 1, `app` is the import string of an app factory
     (each worker process builds its own app) and uvicorn runs that many workers."""
@@ -181,7 +177,9 @@ def serve(app: ASGIApp | str, host: str, port: int, settings: Settings) -> None:
         log_level="info",
         workers=workers,
         factory=isinstance(app, str),
-        **FAST,
+        # The fastest event loop and HTTP parser uvicorn has (both are dependencies).
+        loop="uvloop",
+        http="httptools",
         **UVICORN_OPTIONS,
         ws=StallGuardedWebSocketProtocol.with_send_timeout(settings.ws_send_timeout_seconds),
         # A graphql-transport-ws message is a document and its variables, like a POST body.

@@ -144,8 +144,9 @@ class Centre(relay.Node):
     ) -> CountedConnection[Matter]:
         offered = await info.context.loader(load_offered_matters).load(self.id)
         page = paginate_list(offered, first=first, after=after, last=last, before=before)
-        for edge in page.edges:
-            edge.node = Matter.from_model(edge.node)
+        matters = await Matter.page(info, [edge.node for edge in page.edges])
+        for edge, matter in zip(page.edges, matters, strict=True):
+            edge.node = matter
         return page
 
     @strawberry.field(

@@ -102,7 +102,7 @@ class GraphQLApp(GraphQL[Context, None]):
         self.caching = caching or CachePolicy()
         self.public_documents = PublicDocuments(self.graphql_schema)
 
-    def encode_json(self, data: object) -> bytes:  # type: ignore[override]
+    def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
     def should_render_graphql_ide(self, request: Any) -> bool:

@@ -42,9 +42,7 @@ class MatterQueries:
         )
         for row in rows:
             info.context.loader(load_matters).prime(row.id, row)
-        return build_connection(
-            [Matter.from_model(r) for r in rows], start=start, end=end, total=total
-        )
+        return build_connection(await Matter.page(info, rows), start=start, end=end, total=total)
 
     @strawberry.field(description="One matter by its stable code, e.g. MZ001.", directives=[PUBLIC])
     async def matter(self, code: Annotated[str, text(16)]) -> Matter:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 import strawberry
 from strawberry import relay
@@ -77,20 +78,41 @@ class Matter(relay.Node):
     summary: str
     materials: list[Material]
     department_id: strawberry.Private[int]
+    # Set by `Matter.page`: the department is then answered without an awaitable.
+    preloaded_department: strawberry.Private[models.Department | None] = None
 
     @strawberry.field(description="Materials an e-certificate can replace.")
     def e_certificates_accepted(self) -> list[models.ECertificateKind]:
         return [m.e_certificate for m in self.materials if m.e_certificate is not None]
 
     @strawberry.field
-    async def department(self, info: Info) -> Department:
+    def department(self, info: Info) -> Department:
+        # A plain (not async) resolver: a page of matters built by `Matter.page` answers at
+        # once, sparing graphql-core an awaitable per matter (5,000 on the 50 x 100 page);
+        # otherwise it hands graphql-core the loader's awaitable.
+        if self.preloaded_department is not None:
+            return Department.from_model(self.preloaded_department)
+        return cast(Department, self._load_department(info))
+
+    async def _load_department(self, info: Info) -> Department:
         department = await info.context.loader(load_departments).load(self.department_id)
         if department is None:  # the foreign key makes this impossible
             raise LookupError(f"department {self.department_id} missing")
         return Department.from_model(department)
 
     @classmethod
-    def from_model(cls, matter: models.Matter) -> Matter:
+    async def page(cls, info: Info, rows: Sequence[models.Matter]) -> list[Matter]:
+        """A page of matters with their departments loaded (one batched query for every
+        page of the operation)."""
+        ids = sorted({row.department_id for row in rows})
+        loaded = await info.context.loader(load_departments).load_many(ids)
+        departments = {d.id: d for d in loaded if d is not None}
+        return [cls.from_model(row, departments.get(row.department_id)) for row in rows]
+
+    @classmethod
+    def from_model(
+        cls, matter: models.Matter, department: models.Department | None = None
+    ) -> Matter:
         return cls(
             id=matter.id,
             code=matter.code,
@@ -109,6 +131,7 @@ class Matter(relay.Node):
                 for kind in [m.get("e_certificate")]
             ],
             department_id=matter.department_id,
+            preloaded_department=department,
         )
 
     @classmethod

@@ -111,8 +111,8 @@ class RedisCache:
         self._get_versioned: Any = self._redis.register_script(_GET_VERSIONED)
 
     async def get(self, key: str) -> bytes | None:
-        found: bytes | None = await self._redis.get(self._prefix + key)
-        return found
+        found = await self._redis.get(self._prefix + key)
+        return found if isinstance(found, bytes) else None
 
     async def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
         await self._redis.set(self._prefix + key, value, ex=ttl_seconds)
@@ -122,7 +122,9 @@ class RedisCache:
 
     async def version(self, namespace: str) -> str:
         found = await self._redis.get(self._version_key(namespace))
-        return found.decode() if found else "0"
+        if isinstance(found, bytes):
+            return found.decode()
+        return str(found) if found else "0"
 
     async def get_versioned(self, namespace: str, key: str) -> tuple[str, bytes | None]:
         version, value = await self._get_versioned(
