@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         from backend.server import serve as run_server
 
         settings = get_settings()
-        if settings.workers > 1:
+        if settings.serve_workers() > 1:
             # Each worker builds its app (a factory); the embedded default keeps one worker.
             run_server("backend.app:create_app", args.host, args.port, settings)
         else:

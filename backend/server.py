@@ -165,11 +165,12 @@ class StallGuardedWebSocketProtocol(WebSocketsSansIOProtocol):
 
 
 def serve(app: ASGIApp | str, host: str, port: int, settings: Settings) -> None:
-    """Serves `app`; with settings.workers > 1, `app` is the import string of an app factory
-    (each worker process builds its own app) and uvicorn runs that many workers."""
+    """Serves `app`; given the import string of an app factory (each worker process builds
+    its own app), uvicorn runs `settings.serve_workers()` workers."""
     # No proxy headers and no access log from uvicorn: backend/platform/edge.py does both.
     quiet_uvicorn()
-    workers = settings.workers if isinstance(app, str) else 1
+    workers = settings.serve_workers() if isinstance(app, str) else 1
+    logging.getLogger("tongban").info("serving with %d worker process(es)", workers)
     uvicorn.run(
         app,
         host=host,

@@ -357,3 +357,37 @@ async def test_invalidation_on_one_instance_reaches_the_other(
                 assert fresh["data"]["centres"]["edges"][0]["node"]["name"] == original
     finally:
         await Centre.filter(id=centre.id).update(name=original)
+
+
+def test_workers_default_to_the_cores_only_for_a_shared_production_setup() -> None:
+    from backend.settings import Settings
+
+    embedded = Settings(redis_url=None)
+    assert embedded.serve_workers() == 1
+    migrating = Settings(redis_url=REDIS_URL)  # migrations and the seed at start-up: one
+    assert migrating.serve_workers() == 1
+    production = Settings(redis_url=REDIS_URL, migrate_on_start=False, seed_on_start=False)
+    assert production.serve_workers() == (os.cpu_count() or 1)
+    assert Settings(workers=3).serve_workers() == 3
+
+
+def test_the_production_command_serves_with_several_workers(
+    database_url: str, tmp_path: Path
+) -> None:
+    env = {
+        "TONGBAN_DATABASE_URL": database_url,
+        "TONGBAN_REDIS_URL": REDIS_URL,
+        "TONGBAN_REDIS_KEY_PREFIX": f"tongban-test:workers-{uuid.uuid4().hex[:8]}:",
+        "TONGBAN_VAR_DIR": str(tmp_path / "var"),
+        "TONGBAN_MIGRATE_ON_START": "false",
+        "TONGBAN_SEED_ON_START": "false",
+        "TONGBAN_WORKERS": "2",
+    }
+    log = tmp_path / "server.log"
+    for base in start_server(env, log):
+        answers = [httpx.get(base + get_params(query=CENTRES), timeout=30) for _ in range(4)]
+        assert all(a.status_code == 200 for a in answers)
+        assert len({a.headers["etag"] for a in answers}) == 1
+        text = log.read_text()
+        assert "serving with 2 worker process(es)" in text
+        assert text.count("Application startup complete") == 2
