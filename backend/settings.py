@@ -7,7 +7,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -63,11 +63,10 @@ class Settings(BaseSettings):
     public_max_age_seconds: int = Field(default=60, ge=0)
     response_cache_seconds: int = Field(default=300, ge=0)
     response_cache_max_bytes: int = Field(default=512 * 1024, ge=0)
-    # Uvicorn worker processes of `python -m backend serve`. Unset: one per core when the
-    # instances share Redis and nothing runs at start-up (no migrations, no seed: those run
-    # once, `python -m backend seed`); otherwise one (the embedded default keeps its broker
-    # and caches in the process). See `serve_workers`.
-    workers: int | None = Field(default=None, ge=1)
+    # Uvicorn worker processes of `python -m backend serve`; "auto": one per core. Production
+    # (Redis, migrations and the seed run once beforehand) sets "auto"; the embedded default
+    # keeps one (its broker and caches live in the process). See `serve_workers`.
+    workers: int | Literal["auto"] = 1
     # Durable event streams: how often each instance republishes events whose publish failed.
     stream_relay_seconds: float = Field(default=2.0, gt=0)
     # Proxies (addresses or CIDRs) whose X-Forwarded-For is believed (backend/platform/edge.py).
@@ -138,11 +137,9 @@ class Settings(BaseSettings):
     booking_no_show_job_seconds: float = Field(default=60.0, gt=0)
 
     def serve_workers(self) -> int:
-        if self.workers is not None:
-            return self.workers
-        if self.redis_url and not self.migrate_on_start and not self.seed_on_start:
+        if self.workers == "auto":
             return os.cpu_count() or 1
-        return 1
+        return max(1, self.workers)
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -130,12 +130,13 @@ def allow_list_only(persisted: PersistedQueries) -> type[SchemaExtension]:
         def on_operation(self) -> Iterator[None]:
             query = self.execution_context.query
             if query is not None and not persisted.allowed(query):
-                self.execution_context.query = None
-                self.execution_context.graphql_document = None
-                raise GraphQLError(
-                    NOT_ALLOWED,
-                    extensions={"code": ErrorCode.PERSISTED_QUERY_NOT_ALLOWED.value},
-                )
+                # Refused where validation errors are: nothing runs, the transport reports it.
+                self.execution_context.pre_execution_errors = [
+                    GraphQLError(
+                        NOT_ALLOWED,
+                        extensions={"code": ErrorCode.PERSISTED_QUERY_NOT_ALLOWED.value},
+                    )
+                ]
             yield
 
     return AllowListOnly

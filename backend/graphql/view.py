@@ -39,7 +39,12 @@ from backend.graphql.caching import (
 )
 from backend.graphql.context import Anonymous, Authenticator, Context
 from backend.graphql.get_requests import GetRefused, check_get
-from backend.graphql.persisted import PersistedQueries, PersistedQueryError, requested_hash
+from backend.graphql.persisted import (
+    PersistedQueries,
+    PersistedQueryError,
+    allow_list_only,
+    requested_hash,
+)
 from backend.graphql.schema import TongbanSchema
 from backend.graphql.websocket import (
     BackpressureWebSocketAdapter,
@@ -99,6 +104,8 @@ class GraphQLApp(GraphQL[Context, None]):
         self.websocket_adapter_class = BackpressureWebSocketAdapter.with_limits(websocket)
         self.websocket_connections = ConnectionLimiter(websocket.max_connections_per_address)
         self.persisted = persisted or PersistedQueries({}, only=False, ttl_seconds=3600)
+        if self.persisted.only:  # also over WebSocket, which does not pass parse_http_body
+            schema.extensions = (*schema.extensions, allow_list_only(self.persisted))
         self.caching = caching or CachePolicy()
         self.public_documents = PublicDocuments(self.graphql_schema)
 

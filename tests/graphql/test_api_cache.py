@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -359,15 +359,11 @@ async def test_invalidation_on_one_instance_reaches_the_other(
         await Centre.filter(id=centre.id).update(name=original)
 
 
-def test_workers_default_to_the_cores_only_for_a_shared_production_setup() -> None:
+def test_workers_are_one_unless_asked_and_auto_is_one_per_core() -> None:
     from backend.settings import Settings
 
-    embedded = Settings(redis_url=None)
-    assert embedded.serve_workers() == 1
-    migrating = Settings(redis_url=REDIS_URL)  # migrations and the seed at start-up: one
-    assert migrating.serve_workers() == 1
-    production = Settings(redis_url=REDIS_URL, migrate_on_start=False, seed_on_start=False)
-    assert production.serve_workers() == (os.cpu_count() or 1)
+    assert Settings().serve_workers() == 1
+    assert Settings(workers="auto").serve_workers() == (os.cpu_count() or 1)
     assert Settings(workers=3).serve_workers() == 3
 
 
@@ -390,4 +386,91 @@ def test_the_production_command_serves_with_several_workers(
         assert len({a.headers["etag"] for a in answers}) == 1
         text = log.read_text()
         assert "serving with 2 worker process(es)" in text
-        assert text.count("Application startup complete") == 2
+        parent = int(text.split("Started parent process [")[1].split("]")[0])
+        workers = [c for c in children_of(parent) if b"spawn_main" in cmdline(c)]
+        assert len(workers) == 2
+
+
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+# The allow-list (production).
+
+
+@pytest.fixture
+async def allow_listed(
+    database_url: str, infrastructure: Any, tmp_path: Path
+) -> AsyncIterator[tuple[httpx.AsyncClient, Any]]:
+    from backend.app import create_app
+    from backend.settings import get_settings
+
+    manifest = tmp_path / "persisted-queries.json"
+    manifest.write_text(json.dumps({sha(CENTRES): CENTRES}), encoding="utf-8")
+    settings = get_settings().model_copy(
+        update={
+            "migrate_on_start": False,
+            "seed_on_start": False,
+            "persisted_queries_only": True,
+            "persisted_queries_manifest": manifest,
+        }
+    )
+    app = create_app(settings, infrastructure=infrastructure)
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.10", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://tongban.test") as client:
+        yield client, app
+
+
+async def test_allow_list_runs_only_the_manifest(
+    allow_listed: tuple[httpx.AsyncClient, Any],
+) -> None:
+    http, _ = allow_listed
+    other = "{ departments { code } }"
+    by_hash = await http.post("/graphql", json={"extensions": apq(CENTRES)})
+    assert by_hash.json()["data"]["centres"]["totalCount"] > 0
+    by_text = await http.post("/graphql", json={"query": CENTRES})
+    assert by_text.json() == by_hash.json()
+    assert (await http.get(get_params(hashed=CENTRES))).json() == by_hash.json()
+
+    assert codes(await http.post("/graphql", json={"query": other})) == [
+        "PERSISTED_QUERY_NOT_ALLOWED"
+    ]
+    registering = await http.post("/graphql", json={"query": other, "extensions": apq(other)})
+    assert codes(registering) == ["PERSISTED_QUERY_NOT_ALLOWED"]
+    # Nothing was registered: the hash alone is still unknown.
+    assert codes(await http.post("/graphql", json={"extensions": apq(other)})) == [
+        "PERSISTED_QUERY_NOT_FOUND"
+    ]
+    assert codes(await http.get(get_params(query=other))) == ["PERSISTED_QUERY_NOT_ALLOWED"]
+
+
+async def test_allow_list_holds_for_every_transport(
+    allow_listed: tuple[httpx.AsyncClient, Any],
+) -> None:
+    """WebSocket operations reach the schema without the HTTP view's checks: the schema
+    itself refuses documents outside the manifest."""
+    from backend.graphql.context import Context
+
+    _, app = allow_listed
+    graphql = next(r.endpoint for r in app.routes if getattr(r, "path", "") == "/graphql")
+    schema = graphql.schema
+    refused = await schema.execute("{ departments { code } }", context_value=Context(request=None))
+    assert [e.extensions["code"] for e in refused.errors or []] == ["PERSISTED_QUERY_NOT_ALLOWED"]
+    assert refused.data is None
+    allowed = await schema.execute(CENTRES, context_value=Context(request=None))
+    assert not allowed.errors
