@@ -110,7 +110,10 @@ class GraphQLApp(GraphQL[Context, None]):
         self.public_documents = PublicDocuments(self.graphql_schema)
 
     def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
+        try:
+            return orjson.dumps(data)
+        except TypeError:  # a lone surrogate echoed from the input: orjson refuses it
+            return json.dumps(data).encode()  # ASCII JSON: it travels as an escape
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         # A GET with only a persisted query's hash is an operation, not a visit by a browser.
@@ -316,4 +319,7 @@ def _answer_key_of(request: Request) -> str | None:
         digest = own
     if digest is None:
         return None
-    return answer_key(digest, params.get("operationName"), variables)
+    try:
+        return answer_key(digest, params.get("operationName"), variables)
+    except TypeError:  # not JSON orjson can encode (a lone surrogate): never kept
+        return None

@@ -474,3 +474,19 @@ async def test_allow_list_holds_for_every_transport(
     assert refused.data is None
     allowed = await schema.execute(CENTRES, context_value=Context(request=None))
     assert not allowed.errors
+
+
+async def test_lone_surrogates_in_variables_are_answered_not_crashed(
+    http: httpx.AsyncClient,
+) -> None:
+    """orjson refuses lone surrogates; an answer echoing one falls back to ASCII JSON, and a
+    GET carrying one is never kept."""
+    body = json.dumps(
+        {"query": "query($c: String!) { centre(code: $c) { name } }", "variables": {"c": "\ud800"}}
+    )
+    posted = await http.post("/graphql", content=body, headers={"content-type": "application/json"})
+    assert posted.status_code == 200
+    assert posted.json()["errors"]
+    url = "/graphql?" + str(httpx.QueryParams({"query": CENTRES, "variables": '{"x": "\\ud800"}'}))
+    got = await http.get(url)
+    assert got.status_code in (200, 405)
