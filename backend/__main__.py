@@ -93,10 +93,16 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     if args.command == "serve":
-        from backend.app import create_app
         from backend.server import serve as run_server
 
-        run_server(create_app(), args.host, args.port, get_settings())
+        settings = get_settings()
+        if settings.serve_workers() > 1:
+            # Each worker builds its app (a factory); the embedded default keeps one worker.
+            run_server("backend.app:create_app", args.host, args.port, settings)
+        else:
+            from backend.app import create_app
+
+            run_server(create_app(), args.host, args.port, settings)
     elif args.command == "migrate":
         asyncio.run(_migrate())
     elif args.command == "seed":

@@ -24,7 +24,8 @@ from backend.certificates.http import ROUTES as CERTIFICATE_ROUTES
 from backend.certificates.library import e_licence_library
 from backend.certificates.service import presentation_tokens
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
-from backend.graphql.view import GraphQLApp
+from backend.graphql.persisted import PersistedQueries, load_manifest
+from backend.graphql.view import CachePolicy, GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
@@ -32,6 +33,7 @@ from backend.middleware import BodySizeLimit
 from backend.platform import infra, streams
 from backend.platform.edge import AccessLog, ClientAddress
 from backend.platform.infra import Infrastructure, InfrastructureScope
+from backend.platform.runtime import settle_heap
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
 from backend.spa import SinglePageApp
@@ -107,6 +109,22 @@ async def pwa_missing(request: Request) -> HTMLResponse:
     return HTMLResponse(PWA_MISSING)
 
 
+MANIFEST_NAME = "persisted-queries.json"
+
+
+def persisted_queries(settings: Settings) -> PersistedQueries:
+    """APQ, and the allow-list of the PWA's documents (its build writes the manifest)."""
+    path = settings.persisted_queries_manifest or settings.pwa_dist / MANIFEST_NAME
+    manifest = load_manifest(path)
+    if settings.persisted_queries_only and not manifest:
+        raise RuntimeError(f"TONGBAN_PERSISTED_QUERIES_ONLY is on but {path} lists no document")
+    return PersistedQueries(
+        manifest,
+        only=settings.persisted_queries_only,
+        ttl_seconds=settings.persisted_query_ttl_seconds,
+    )
+
+
 def create_app(
     settings: Settings | None = None, *, infrastructure: Infrastructure | None = None
 ) -> Starlette:
@@ -133,6 +151,7 @@ def create_app(
             reminders = asyncio.create_task(
                 bookings_reminders.reminders_forever(settings.booking_reminder_job_seconds)
             )
+            settle_heap()  # start-up is over: the collector stops walking what it built
         try:
             yield
         finally:
@@ -152,6 +171,12 @@ def create_app(
         authenticator=AUTHENTICATOR,
         graphiql=developer_tools(settings).graphiql,
         websocket=WebSocketLimits.from_settings(settings),
+        persisted=persisted_queries(settings),
+        caching=CachePolicy(
+            max_age_seconds=settings.public_max_age_seconds,
+            server_seconds=settings.response_cache_seconds,
+            max_bytes=settings.response_cache_max_bytes,
+        ),
     )
     routes: list[Route | WebSocketRoute | Mount] = [
         Route("/healthz", healthz),

@@ -12,6 +12,7 @@ from backend.centres import seed as centres_seed
 from backend.identity import seed as identity_seed
 from backend.matters import seed as matters_seed
 from backend.platform import infra
+from backend.platform.sharedcache import CATALOGUE
 
 
 def read_seed(seed_dir: Path, name: str) -> Any:
@@ -35,7 +36,11 @@ async def load_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
     loaded["bookings_cancelled_by_centre"] = {
         "cancelled": len(await bookings_jobs.cancel_unfit_bookings())
     }
-    return {**loaded, **await load_identity_seed(seed_dir)}
+    loaded = {**loaded, **await load_identity_seed(seed_dir)}
+    # Cached public answers (backend/graphql/caching.py) were read from the old catalogue:
+    # a new version makes them unreachable on every instance sharing the cache.
+    await infra.current().cache.bump(CATALOGUE)
+    return loaded
 
 
 async def load_identity_seed(seed_dir: Path) -> dict[str, dict[str, int]]:

@@ -164,16 +164,32 @@ class StallGuardedWebSocketProtocol(WebSocketsSansIOProtocol):
             self.reset()
 
 
-def serve(app: ASGIApp, host: str, port: int, settings: Settings) -> None:
+def serve(app: ASGIApp | str, host: str, port: int, settings: Settings) -> None:
+    """Serves `app`; given the import string of an app factory (each worker process builds
+    its own app), uvicorn runs `settings.serve_workers()` workers."""
     # No proxy headers and no access log from uvicorn: backend/platform/edge.py does both.
     quiet_uvicorn()
+    workers = settings.serve_workers() if isinstance(app, str) else 1
+    logging.getLogger("tongban").info("serving with %d worker process(es)", workers)
+    # Worker processes get the configuration pickled: the protocol goes by name there, and
+    # each worker builds it from its settings (module `__getattr__` below).
+    ws: Any = (
+        f"{__name__}:SettingsWebSocketProtocol"
+        if workers > 1
+        else StallGuardedWebSocketProtocol.with_send_timeout(settings.ws_send_timeout_seconds)
+    )
     uvicorn.run(
         app,
         host=host,
         port=port,
         log_level="info",
+        workers=workers,
+        factory=isinstance(app, str),
+        # The fastest event loop and HTTP parser uvicorn has (both are dependencies).
+        loop="uvloop",
+        http="httptools",
         **UVICORN_OPTIONS,
-        ws=StallGuardedWebSocketProtocol.with_send_timeout(settings.ws_send_timeout_seconds),
+        ws=ws,
         # A graphql-transport-ws message is a document and its variables, like a POST body.
         ws_max_size=settings.max_request_bytes,
         # The keepalive closes idle clients that stopped answering (a ping unanswered for
@@ -184,3 +200,14 @@ def serve(app: ASGIApp, host: str, port: int, settings: Settings) -> None:
         # The sans-I/O protocol stops reading after each message until the application
         # has taken it, so incoming messages never queue up.
     )
+
+
+def __getattr__(name: str) -> Any:
+    """`SettingsWebSocketProtocol`: the protocol with the send deadline of this process's
+    settings (uvicorn imports it by name in each worker process)."""
+    if name == "SettingsWebSocketProtocol":
+        from backend.settings import get_settings
+
+        seconds = get_settings().ws_send_timeout_seconds
+        return StallGuardedWebSocketProtocol.with_send_timeout(seconds)
+    raise AttributeError(name)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -50,6 +51,22 @@ class Settings(BaseSettings):
     max_response_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)  # the 50 x 100 page: 0.6 MB
     operation_timeout_seconds: float = Field(default=10.0, gt=0)
     debug: bool = False
+    # Persisted queries (backend/graphql/persisted.py): registered APQ documents are kept this
+    # long; `persisted_queries_only` (the allow-list, for production) runs only the documents
+    # of the manifest the PWA's build writes (default: <pwa_dist>/persisted-queries.json).
+    persisted_query_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
+    persisted_queries_only: bool = False
+    persisted_queries_manifest: Path | None = None
+    # Public answers (backend/graphql/caching.py): browsers and proxies keep them this long
+    # (Cache-Control max-age), the shared server-side cache at most this long (and only
+    # until the catalogue changes); 0 turns the server-side cache off.
+    public_max_age_seconds: int = Field(default=60, ge=0)
+    response_cache_seconds: int = Field(default=300, ge=0)
+    response_cache_max_bytes: int = Field(default=512 * 1024, ge=0)
+    # Uvicorn worker processes of `python -m backend serve`; "auto": one per core. Production
+    # (Redis, migrations and the seed run once beforehand) sets "auto"; the embedded default
+    # keeps one (its broker and caches live in the process). See `serve_workers`.
+    workers: int | Literal["auto"] = 1
     # Durable event streams: how often each instance republishes events whose publish failed.
     stream_relay_seconds: float = Field(default=2.0, gt=0)
     # Proxies (addresses or CIDRs) whose X-Forwarded-For is believed (backend/platform/edge.py).
@@ -144,6 +161,11 @@ class Settings(BaseSettings):
     # certificates of seed/e_licences.json (e_licence_seed_file when set).
     e_licence_library_adapter: str = "backend.certificates.library:SeededELicenceLibrary"
     e_licence_seed_file: Path | None = None
+
+    def serve_workers(self) -> int:
+        if self.workers == "auto":
+            return os.cpu_count() or 1
+        return max(1, self.workers)
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -7,15 +7,82 @@
  * `npm run check` (part of `npm run build`) runs `graphql-codegen --check`, which fails
  * when it is stale. After changing a document or the schema: `npm run codegen`.
  */
+import { readFileSync } from 'node:fs'
 import type { CodegenConfig } from '@graphql-codegen/cli'
-import { Kind, type DocumentNode } from 'graphql'
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  BREAK,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type OperationDefinitionNode,
+  type TypeNode,
+} from 'graphql'
 
-/** The operation's name, kept on the generated document (`__meta__`) for the client. */
-function operationMeta(document: DocumentNode): { operationName: string } {
-  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)
+const SCHEMA = buildSchema(readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8'))
+const HARMLESS_SCALARS = new Set(['Int', 'Float', 'Boolean', 'ID'])
+
+function marked(node: { directives?: readonly { name: { value: string } }[] } | null | undefined, name: string): boolean {
+  return node?.directives?.some((d) => d.name.value === name) ?? false
+}
+
+/** The server's rule (backend/graphql/caching.py): @public type or field, never @dependsOnClock;
+ * relay's connections, edges and page info carry only what is selected inside them. */
+function fieldIsPublic(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): boolean {
+  if (marked(field.astNode, 'dependsOnClock')) return false
+  if (marked(field.astNode, 'public') || marked(parent.astNode, 'public')) return true
+  return parent.name === 'PageInfo' || /(Connection|Edge)$/.test(parent.name)
+}
+
+function namedType(node: TypeNode): string {
+  return node.kind === Kind.NAMED_TYPE ? node.name.value : namedType(node.type)
+}
+
+/** A query that selects only public fields and takes only variables GET allows (numbers,
+ * booleans, IDs, enums: backend/graphql/get_requests.py) is sent as a GET with its sha256
+ * (persisted query), without a token, so browsers and the service worker can cache it. */
+function sentAsGet(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== 'query') return false
+  const harmless = (operation.variableDefinitions ?? []).every((v) => {
+    const name = namedType(v.type)
+    return HARMLESS_SCALARS.has(name) || isEnumType(SCHEMA.getType(name))
+  })
+  if (!harmless) return false
+  let isPublic = true
+  const typeInfo = new TypeInfo(SCHEMA)
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (node.name.value === '__typename') return undefined
+        const parent = typeInfo.getParentType()
+        const field = typeInfo.getFieldDef()
+        if (!parent || !field || !fieldIsPublic(getNamedType(parent), field)) {
+          isPublic = false
+          return BREAK
+        }
+        return undefined
+      },
+    }),
+  )
+  return isPublic
+}
+
+/** The operation's name, kept on the generated document (`__meta__`) for the client, and
+ * whether it goes over GET. */
+function operationMeta(document: DocumentNode): { operationName: string; get?: true } {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )
   const name = operation?.name?.value
-  if (!name) throw new Error('every operation needs a name')
-  return { operationName: name }
+  if (!operation || !name) throw new Error('every operation needs a name')
+  return sentAsGet(document, operation) ? { operationName: name, get: true } : { operationName: name }
 }
 
 const config: CodegenConfig = {

@@ -5,6 +5,7 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { appShell } from './scripts/app-shell.ts'
+import { persistedQueries } from './scripts/persisted-queries.ts'
 import pkg from './package.json' with { type: 'json' }
 
 // The backend (python -m backend serve) listens here during development.
@@ -14,6 +15,7 @@ export default defineConfig({
   plugins: [
     vue(),
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
+    persistedQueries(),
     appShell(),
   ],
   define: {

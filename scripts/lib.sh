@@ -48,6 +48,12 @@ ensure_pdf_font() {
     die "A CJK font is needed for PDFs: apt-get install fonts-wqy-microhei (or set TONGBAN_PDF_FONT_PATH)"
 }
 
+# ensure_wrk: the HTTP load generator of the API benchmark (tests/benchmarks/bench_api.py).
+ensure_wrk() {
+  command -v wrk >/dev/null 2>&1 && return 0
+  apt_install wrk || die "wrk is needed for the API benchmark: apt-get install wrk"
+}
+
 # ensure_venv LOCKFILE: a virtualenv with exactly the locked (hash-checked) dependencies.
 ensure_venv() {
   local lock="$ROOT/$1" stamp

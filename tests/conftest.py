@@ -32,6 +32,7 @@ from backend.platform.broker import Broker, RedisBroker
 from backend.platform.edge import UVICORN_OPTIONS
 from backend.platform.infra import Infrastructure
 from backend.platform.requestmeta import RequestMeta
+from backend.platform.sharedcache import RedisCache
 from backend.seeding import load_seed
 from backend.settings import PROJECT_ROOT, get_settings
 
@@ -69,13 +70,13 @@ SCHEMA = schema_for(get_settings())
 @pytest.fixture(scope="session", autouse=True)
 async def infrastructure() -> AsyncIterator[Infrastructure]:
     """The process's container, as the app's lifespan would install it: real Redis for the
-    broker and the rate limits (under a prefix of this run and worker)."""
+    broker, the rate limits and the shared cache (under a prefix of this run and worker)."""
+    prefix = f"tongban-test:{worker_id()}:{uuid.uuid4().hex[:8]}:"
     container = Infrastructure(
         get_settings(),
         broker=RedisBroker(REDIS_URL),
-        limiter=ratelimit.RedisRateLimiter(
-            REDIS_URL, f"tongban-test:{worker_id()}:{uuid.uuid4().hex[:8]}:"
-        ),
+        limiter=ratelimit.RedisRateLimiter(REDIS_URL, prefix),
+        cache=RedisCache(REDIS_URL, prefix),
     )
     await container.start()
     infra.install(container)

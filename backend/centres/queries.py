@@ -7,6 +7,7 @@ import strawberry
 from backend.centres import service
 from backend.centres.loaders import load_centres
 from backend.centres.types import Centre, CentreFilter, NearbyCentre
+from backend.graphql.caching import PUBLIC
 from backend.graphql.context import Info
 from backend.graphql.inputs import text
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
@@ -15,7 +16,9 @@ from backend.platform.errors import DomainError, ErrorCode
 
 @strawberry.type
 class CentreQueries:
-    @strawberry.field(description="Centres and branch centres, filtered and paged.")
+    @strawberry.field(
+        description="Centres and branch centres, filtered and paged.", directives=[PUBLIC]
+    )
     async def centres(
         self,
         info: Info,
@@ -42,12 +45,15 @@ class CentreQueries:
             [Centre.from_model(r) for r in rows], start=start, end=end, total=total
         )
 
-    @strawberry.field(description="One centre by its stable code, e.g. 310101-01.")
+    @strawberry.field(
+        description="One centre by its stable code, e.g. 310101-01.", directives=[PUBLIC]
+    )
     async def centre(self, code: Annotated[str, text(16)]) -> Centre:
         return Centre.from_model(await service.get_centre_by_code(code))
 
     @strawberry.field(
-        description="The 15-minute service circle: centres within walking time, nearest first."
+        description="The 15-minute service circle: centres within walking time, nearest first.",
+        directives=[PUBLIC],
     )
     async def nearby_centres(
         self, info: Info, lat: float, lng: float, within_minutes: int = 15, first: int = 20

@@ -13,6 +13,7 @@ from backend.centres.loaders import (
     load_hours_overrides,
     load_offered_matters,
 )
+from backend.graphql.caching import CLOCK, PUBLIC
 from backend.graphql.context import Info
 from backend.graphql.inputs import text_field
 from backend.graphql.relay import CountedConnection, paginate_list
@@ -31,7 +32,7 @@ strawberry.enum(
 )
 
 
-@strawberry.type(description="A point on the map (WGS-84).")
+@strawberry.type(description="A point on the map (WGS-84).", directives=[PUBLIC])
 class Location:
     latitude: float
     longitude: float
@@ -72,7 +73,9 @@ class OpeningHours:
         )
 
 
-@strawberry.type(description="A community affairs acceptance centre (社区事务受理服务中心).")
+@strawberry.type(
+    description="A community affairs acceptance centre (社区事务受理服务中心).", directives=[PUBLIC]
+)
 class Centre(relay.Node):
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Stable code: district code and sequence.")
@@ -141,25 +144,31 @@ class Centre(relay.Node):
     ) -> CountedConnection[Matter]:
         offered = await info.context.loader(load_offered_matters).load(self.id)
         page = paginate_list(offered, first=first, after=after, last=last, before=before)
-        for edge in page.edges:
-            edge.node = Matter.from_model(edge.node)
+        matters = await Matter.page(info, [edge.node for edge in page.edges])
+        for edge, matter in zip(page.edges, matters, strict=True):
+            edge.node = matter
         return page
 
-    @strawberry.field(description="Hours on a date (default: today in Shanghai).")
+    @strawberry.field(
+        description="Hours on a date (default: today in Shanghai).", directives=[CLOCK]
+    )
     async def opening_hours(self, info: Info, date: dt.date | None = None) -> OpeningHours:
         overrides = await info.context.loader(load_hours_overrides).load(self.id)
         return OpeningHours.from_day(hours.hours_on(date or now().date(), overrides))
 
     @strawberry.field(
         description="Whether the centre is open at a moment (default: now). A time without "
-        "an offset is read as Shanghai time."
+        "an offset is read as Shanghai time.",
+        directives=[CLOCK],
     )
     async def is_open_at(self, info: Info, at: dt.datetime | None = None) -> bool:
         overrides = await info.context.loader(load_hours_overrides).load(self.id)
         return hours.is_open_at(at or now(), overrides)
 
 
-@strawberry.type(description="A centre within walking distance (15分钟政务服务圈).")
+@strawberry.type(
+    description="A centre within walking distance (15分钟政务服务圈).", directives=[PUBLIC]
+)
 class NearbyCentre:
     centre: Centre
     distance_meters: int = strawberry.field(description="Straight-line distance.")

@@ -6,6 +6,7 @@ with the limits on. This module knows no domain: the app hands it a list of `Dom
 from __future__ import annotations
 
 import contextlib
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ from strawberry.extensions import (
     query_depth_limiter,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import validate_document
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
@@ -149,6 +151,45 @@ def _shared_documents() -> type[SchemaExtension]:
     return SharedDocuments
 
 
+SHARED_VALIDATIONS = 256  # distinct (query text, rules) whose validation errors are kept
+
+
+def _shared_validations() -> type[SchemaExtension]:
+    """One validation per query text and set of rules, for this schema.
+
+    graphql-core's validation is a third of an uncached request. Its outcome depends only on
+    the schema, the document and the rules (the depth and alias limits among them), so it is
+    kept per (text, rules) in an LRU of this schema: a document refused once (too deep, too
+    many aliases) is refused again from the cache, with the same errors, on every request.
+    Only texts the shared parser cache holds (SharedDocuments) are kept."""
+    cache: OrderedDict[tuple[str, tuple[type, ...]], list[GraphQLError]] = OrderedDict()
+
+    class SharedValidations(SchemaExtension):
+        def on_validate(self) -> Iterator[None]:
+            context = self.execution_context
+            query = context.query or ""
+            if (
+                context.pre_execution_errors is None
+                and context.graphql_document is not None
+                and 0 < len(query) <= SHARED_DOCUMENT_CHARS
+            ):
+                key = (query, tuple(context.validation_rules))
+                errors = cache.get(key)
+                if errors is None:
+                    errors = validate_document(
+                        context.schema._schema, context.graphql_document, key[1]
+                    )
+                    cache[key] = errors
+                    if len(cache) > SHARED_VALIDATIONS:
+                        cache.popitem(last=False)
+                else:
+                    cache.move_to_end(key)
+                context.pre_execution_errors = list(errors)
+            yield
+
+    return SharedValidations
+
+
 def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSchema:
     """The schema of these domains under these settings (limits; introspection and field
     suggestions, which production turns off). Every variant prints the same SDL."""
@@ -170,6 +211,7 @@ def build_schema(domains: Sequence[DomainAPI], settings: Settings) -> TongbanSch
         lambda: AddValidationRules([alias_rule]),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         _shared_documents(),
+        _shared_validations(),
         lambda: QueryCostLimiter(settings_budget),
         ErrorShaping,
         _recording_denials(recorders),

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import strawberry
 
+from backend.graphql.caching import PUBLIC
 from backend.graphql.context import Info
 from backend.graphql.inputs import text
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
@@ -14,7 +15,9 @@ from backend.matters.types import Department, Matter, MatterFilter
 
 @strawberry.type
 class MatterQueries:
-    @strawberry.field(description="The catalogue of matters, filtered and paged.")
+    @strawberry.field(
+        description="The catalogue of matters, filtered and paged.", directives=[PUBLIC]
+    )
     async def matters(
         self,
         info: Info,
@@ -39,15 +42,15 @@ class MatterQueries:
         )
         for row in rows:
             info.context.loader(load_matters).prime(row.id, row)
-        return build_connection(
-            [Matter.from_model(r) for r in rows], start=start, end=end, total=total
-        )
+        return build_connection(await Matter.page(info, rows), start=start, end=end, total=total)
 
-    @strawberry.field(description="One matter by its stable code, e.g. MZ001.")
+    @strawberry.field(description="One matter by its stable code, e.g. MZ001.", directives=[PUBLIC])
     async def matter(self, code: Annotated[str, text(16)]) -> Matter:
         return Matter.from_model(await service.get_matter_by_code(code))
 
-    @strawberry.field(description="The 11 departments whose matters the centres accept.")
+    @strawberry.field(
+        description="The 11 departments whose matters the centres accept.", directives=[PUBLIC]
+    )
     async def departments(self, info: Info) -> list[Department]:
         rows = await service.list_departments()
         for row in rows:

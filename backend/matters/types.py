@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 import strawberry
 from strawberry import relay
 
+from backend.graphql.caching import PUBLIC
 from backend.graphql.context import Info
 from backend.graphql.inputs import text_field
 from backend.matters import models
@@ -26,7 +28,9 @@ strawberry.enum(
 )
 
 
-@strawberry.type(description="A government department whose matters centres accept.")
+@strawberry.type(
+    description="A government department whose matters centres accept.", directives=[PUBLIC]
+)
 class Department(relay.Node):
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Stable code, e.g. CIVIL_AFFAIRS.")
@@ -50,7 +54,7 @@ class Department(relay.Node):
         return [cls.from_model(row) if row else None for row in rows]
 
 
-@strawberry.type(description="A document a matter needs.")
+@strawberry.type(description="A document a matter needs.", directives=[PUBLIC])
 class Material:
     name: str
     e_certificate: models.ECertificateKind | None = strawberry.field(
@@ -58,7 +62,9 @@ class Material:
     )
 
 
-@strawberry.type(description="A personal matter (事项) residents can start at a centre.")
+@strawberry.type(
+    description="A personal matter (事项) residents can start at a centre.", directives=[PUBLIC]
+)
 class Matter(relay.Node):
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Stable code, e.g. MZ001.")
@@ -72,20 +78,41 @@ class Matter(relay.Node):
     summary: str
     materials: list[Material]
     department_id: strawberry.Private[int]
+    # Set by `Matter.page`: the department is then answered without an awaitable.
+    preloaded_department: strawberry.Private[models.Department | None] = None
 
     @strawberry.field(description="Materials an e-certificate can replace.")
     def e_certificates_accepted(self) -> list[models.ECertificateKind]:
         return [m.e_certificate for m in self.materials if m.e_certificate is not None]
 
     @strawberry.field
-    async def department(self, info: Info) -> Department:
+    def department(self, info: Info) -> Department:
+        # A plain (not async) resolver: a page of matters built by `Matter.page` answers at
+        # once, sparing graphql-core an awaitable per matter (5,000 on the 50 x 100 page);
+        # otherwise it hands graphql-core the loader's awaitable.
+        if self.preloaded_department is not None:
+            return Department.from_model(self.preloaded_department)
+        return cast(Department, self._load_department(info))
+
+    async def _load_department(self, info: Info) -> Department:
         department = await info.context.loader(load_departments).load(self.department_id)
         if department is None:  # the foreign key makes this impossible
             raise LookupError(f"department {self.department_id} missing")
         return Department.from_model(department)
 
     @classmethod
-    def from_model(cls, matter: models.Matter) -> Matter:
+    async def page(cls, info: Info, rows: Sequence[models.Matter]) -> list[Matter]:
+        """A page of matters with their departments loaded (one batched query for every
+        page of the operation)."""
+        ids = sorted({row.department_id for row in rows})
+        loaded = await info.context.loader(load_departments).load_many(ids)
+        departments = {d.id: d for d in loaded if d is not None}
+        return [cls.from_model(row, departments.get(row.department_id)) for row in rows]
+
+    @classmethod
+    def from_model(
+        cls, matter: models.Matter, department: models.Department | None = None
+    ) -> Matter:
         return cls(
             id=matter.id,
             code=matter.code,
@@ -104,6 +131,7 @@ class Matter(relay.Node):
                 for kind in [m.get("e_certificate")]
             ],
             department_id=matter.department_id,
+            preloaded_department=department,
         )
 
     @classmethod

@@ -41,6 +41,10 @@ class ErrorCode(str, Enum):
     # Transport: a GraphQL GET that must be a POST (signed in, a mutation, string variables)
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     TOO_MANY_OPERATIONS = "TOO_MANY_OPERATIONS"  # in flight on one WebSocket connection
+    # Persisted queries (backend/graphql/persisted.py): Apollo's APQ codes, and the allow-list
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+    PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"
+    PERSISTED_QUERY_NOT_ALLOWED = "PERSISTED_QUERY_NOT_ALLOWED"
     # Access
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"

@@ -3,7 +3,8 @@
 `Infrastructure` holds everything outside the process that code talks to (the broker, the
 event publisher, the rate limiter, the PII cipher, the token service) plus the settings it
 was built from, and whatever adapters a domain asks it to keep
-(`infra.adapter(key, factory)`: the population registry, the SMS sender ...).
+(`infra.adapter(key, factory)`: the population registry, the SMS sender ...), and the shared
+cache (`cache`: Redis, or an LRU in this process) that versioned answers live in.
 `create_app(settings)` builds one from the Settings it is given; the lifespan starts and
 stops it. Nothing reads the environment behind its back.
 
@@ -31,6 +32,7 @@ from backend.platform.broker import Broker, create_broker
 from backend.platform.crypto import PiiCipher, load_cipher
 from backend.platform.events import EventPublisher
 from backend.platform.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from backend.platform.sharedcache import SharedCache, create_cache
 from backend.platform.tokens import TokenService, build_token_service
 from backend.settings import Settings
 
@@ -49,6 +51,7 @@ class Infrastructure:
         limiter: RateLimiter | None = None,
         cipher: PiiCipher | None = None,
         tokens: TokenService | None = None,
+        cache: SharedCache | None = None,
     ) -> None:
         self.settings = settings
         self.broker = broker or create_broker(
@@ -60,6 +63,8 @@ class Infrastructure:
             else MemoryRateLimiter()
         )
         self.events = EventPublisher(self.broker, self.channel)
+        # Shared by the instances (Redis) or this process's LRU: backend/platform/sharedcache.py
+        self.cache = cache or create_cache(settings.redis_url, settings.redis_key_prefix)
         self._cipher = cipher
         self._tokens = tokens
         self._adapters: dict[str, Any] = {}
@@ -104,6 +109,7 @@ class Infrastructure:
             if close is not None:
                 await close()
         await self.limiter.close()
+        await self.cache.close()
         await self.broker.disconnect()
 
 

@@ -177,10 +177,10 @@ async def test_an_answer_over_the_cap_is_replaced_by_response_too_large(
         assert len(fits.json()["data"]["departments"]) == 11
         with capture_logs("tongban.graphql") as lines:
             big = await client.post(
-                "/small/graphql", json={"query": "{ departments { code name fullName } }"}
+                "/small/graphql", json={"query": "{ departments { id code name fullName } }"}
             )
         full = await client.post(
-            "/graphql", json={"query": "{ departments { code name fullName } }"}
+            "/graphql", json={"query": "{ departments { id code name fullName } }"}
         )
     assert big.status_code == 200
     assert big.headers["content-length"] == str(len(big.content))

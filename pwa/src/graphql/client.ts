@@ -12,9 +12,16 @@
  * that needs it) and sends the request once more. A token the server refuses for good
  * (SESSION_REVOKED, TOKEN_INVALID ...) ends the session; the request is then sent once
  * without a token, so public data still loads.
+ *
+ * A public query (codegen.ts marks it `get`: only @public fields, only number, boolean, ID
+ * or enum variables) goes as a GET without a token, as an Automatic Persisted Query:
+ * `?operationName=…&variables=…&extensions={"persistedQuery":{"version":1,"sha256Hash":…}}`.
+ * Browsers, the service worker and proxies may cache its answer (the server sends an ETag
+ * and Cache-Control). When the server does not know the hash (PERSISTED_QUERY_NOT_FOUND) the
+ * GET is repeated once with the document in `query`, which registers it.
  */
 import { zhCN } from '@/locales/zh-CN'
-import { operationName, tokenPolicy } from './documents'
+import { operationName, sentAsGet, tokenPolicy } from './documents'
 import { ApiError, messageForCode, messageForStatus } from './errors'
 import type { TypedDocumentString } from './generated/graphql'
 
@@ -70,6 +77,17 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     variables: TVariables,
     signal?: AbortSignal,
   ): Promise<TData> {
+    if (sentAsGet(document)) {
+      const hash = await sha256Hex(document.toString())
+      if (hash !== null) {
+        try {
+          return await send(document, variables, null, signal, { hash, withQuery: false })
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.code !== 'PERSISTED_QUERY_NOT_FOUND') throw error
+          return send(document, variables, null, signal, { hash, withQuery: true })
+        }
+      }
+    }
     const auth = options.auth
     const policy = auth ? tokenPolicy(document) : 'none'
     if (!auth || policy === 'none') return send(document, variables, null, signal)
@@ -96,6 +114,7 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     variables: TVariables,
     token: string | null,
     signal?: AbortSignal,
+    persisted?: Persisted,
   ): Promise<TData> {
     signal?.throwIfAborted()
     const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis)
@@ -110,22 +129,29 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
 
     try {
       let response: Response
+      const accept = 'application/graphql-response+json, application/json'
       try {
-        response = await fetchImpl(endpoint, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            accept: 'application/graphql-response+json, application/json',
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-          body: JSON.stringify({
-            // The generated document's text: the operation and the fragments it uses.
-            query: document.toString(),
-            operationName: operationName(document),
-            variables,
-          }),
-          signal: controller.signal,
-        })
+        response = persisted
+          ? await fetchImpl(getUrl(endpoint, document, variables, persisted), {
+              method: 'GET',
+              headers: { accept },
+              signal: controller.signal,
+            })
+          : await fetchImpl(endpoint, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                accept,
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+              },
+              body: JSON.stringify({
+                // The generated document's text: the operation and the fragments it uses.
+                query: document.toString(),
+                operationName: operationName(document),
+                variables,
+              }),
+              signal: controller.signal,
+            })
       } catch (error) {
         throw failure(error)
       }
@@ -155,6 +181,46 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
   }
 
   return { request }
+}
+
+interface Persisted {
+  hash: string
+  withQuery: boolean
+}
+
+/** The standard GraphQL-over-GET URL of an Automatic Persisted Query. */
+export function getUrl<TData, TVariables>(
+  endpoint: string,
+  document: TypedDocumentString<TData, TVariables>,
+  variables: TVariables,
+  persisted: Persisted,
+): string {
+  const params = new URLSearchParams()
+  if (persisted.withQuery) params.set('query', document.toString())
+  params.set('operationName', operationName(document))
+  if (variables && Object.keys(variables).length > 0) {
+    params.set('variables', JSON.stringify(variables))
+  }
+  params.set(
+    'extensions',
+    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: persisted.hash } }),
+  )
+  return `${endpoint}?${params.toString()}`
+}
+
+const hashes = new Map<string, string>()
+
+/** The document's sha256 (hex); null where the browser has no Web Crypto (plain HTTP on a
+ * host other than localhost): the query is then POSTed as usual. */
+export async function sha256Hex(text: string): Promise<string | null> {
+  const known = hashes.get(text)
+  if (known) return known
+  const subtle = globalThis.crypto?.subtle
+  if (!subtle) return null
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text))
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+  hashes.set(text, hex)
+  return hex
 }
 
 function httpError(status: number): ApiError {

@@ -45,3 +45,11 @@ export function tokenPolicy<TData, TVariables>(
 ): TokenPolicy {
   return TOKEN_POLICIES[operationName(document)] ?? 'session'
 }
+
+/** Whether codegen.ts found the document public (only @public fields, only variables a GET
+ * may carry): the client then sends it as a persisted GET without a token. */
+export function sentAsGet<TData, TVariables>(
+  document: TypedDocumentString<TData, TVariables>,
+): boolean {
+  return document.__meta__?.['get'] === true
+}

@@ -197,6 +197,9 @@ export type ErrorCode =
   | 'OTP_EXPIRED'
   | 'OTP_INVALID'
   | 'PAGE_SIZE_TOO_LARGE'
+  | 'PERSISTED_QUERY_HASH_MISMATCH'
+  | 'PERSISTED_QUERY_NOT_ALLOWED'
+  | 'PERSISTED_QUERY_NOT_FOUND'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_DEEP'
   | 'QUEUE_EMPTY'
@@ -2198,7 +2201,7 @@ export const NearestCentreDocument = new TypedDocumentString(`
   code
   name
   shortName
-}`, {"operationName":"NearestCentre"}) as unknown as TypedDocumentString<NearestCentreQuery, NearestCentreQueryVariables>;
+}`, {"operationName":"NearestCentre","get":true}) as unknown as TypedDocumentString<NearestCentreQuery, NearestCentreQueryVariables>;
 export const SubmitCaseDocument = new TypedDocumentString(`
     mutation SubmitCase($input: SubmitCaseInput!) {
   submitCase(input: $input) {
@@ -2662,7 +2665,7 @@ export const DepartmentsDocument = new TypedDocumentString(`
     fullName
   }
 }
-    `, {"operationName":"Departments"}) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
+    `, {"operationName":"Departments","get":true}) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
 export const MattersDocument = new TypedDocumentString(`
     query Matters($filter: MatterFilter, $first: Int, $after: String) {
   matters(filter: $filter, first: $first, after: $after) {
