@@ -56,3 +56,27 @@ async def _outcome(case: Case) -> CaseOutcome:
         finishing_centre_id=(step.centre_id if step else None) or case.accepting_centre_id,
         finishing_clerk_id=step.actor_id if step and step.centre_id is not None else None,
     )
+
+
+async def resident_cases_export(resident_id: int) -> list[dict[str, object]]:
+    """Every case of a resident, for their own data download (我的数据): what the service
+    holds, with the matter and centres by name."""
+    rows = await (
+        Case.filter(resident_id=resident_id)
+        .order_by("id")
+        .values(
+            "number",
+            "channel",
+            "state",
+            "submitted_at",
+            "promised_date",
+            "finished_at",
+            "reject_reason",
+            "materials",
+            matter_code="matter__code",
+            matter_name="matter__name",
+            collecting_centre="collecting_centre__name",
+            accepting_centre="accepting_centre__name",
+        )
+    )
+    return [dict(row) for row in rows]

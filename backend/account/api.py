@@ -1,0 +1,6 @@
+"""What the account domain plugs into the GraphQL schema."""
+
+from backend.account.queries import AccountQueries
+from backend.graphql.schema import DomainAPI
+
+API = DomainAPI(name="account", queries=[AccountQueries])
