@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { zhCN as t } from '@/locales/zh-CN'
 import HomePage from '@/pages/home/index.vue'
 import { useAuthStore } from '@/stores/auth'
+import { consentRoutes, installConsentGate } from './consent'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -137,6 +138,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/staff/follow-up.vue'),
     meta: { title: t.titles.followUp },
   },
+  ...consentRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
@@ -167,6 +169,8 @@ router.beforeEach(async (to) => {
   if (to.name === 'login' && auth.signedIn) return { name: 'me' }
   return true
 })
+
+installConsentGate(router)
 
 router.afterEach((to) => {
   document.title = to.meta.title ? `${to.meta.title} - ${t.app.name}` : t.app.name
