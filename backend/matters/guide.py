@@ -28,6 +28,9 @@ class GuideFact:
     known: bool
     items: list[str] = strawberry.field(description="The fact, one line each; empty if unknown.")
     sources: list[GuideSource]
+    source_ids: list[str] = strawberry.field(
+        description="The ids of `sources` (MatterGuide.sources has them all): cheap to ask."
+    )
 
 
 @strawberry.type(description="A question residents ask, answered from a source.")
@@ -35,6 +38,7 @@ class GuideQuestion:
     question: str
     answer: str
     sources: list[GuideSource]
+    source_ids: list[str]
 
 
 @strawberry.type
@@ -58,6 +62,7 @@ class GuideMaterial:
         description="Announced for 电子亮证 but not known to work: ask at the window."
     )
     e_certificate_sources: list[GuideSource]
+    e_certificate_source_ids: list[str]
 
 
 @strawberry.type(
@@ -73,6 +78,7 @@ class MatterGuide:
     sample_forms: GuideFact
     materials: list[GuideMaterial]
     faq: GuideFaq
+    sources: list[GuideSource] = strawberry.field(description="Every source the guide cites.")
     unknown_notice: str = strawberry.field(description="What to show for an unknown fact.")
 
 
@@ -92,10 +98,11 @@ def _sources(raw: dict[str, Any], ids: list[str]) -> list[GuideSource]:
 
 def _fact(raw: dict[str, Any], fact: dict[str, Any] | None) -> GuideFact:
     if not fact or not fact.get("known"):
-        return GuideFact(known=False, items=[], sources=[])
+        return GuideFact(known=False, items=[], sources=[], source_ids=[])
     value = fact["value"]
     items = [str(v) for v in value] if isinstance(value, list) else [str(value)]
-    return GuideFact(known=True, items=items, sources=_sources(raw, list(fact["sources"])))
+    ids = [str(i) for i in fact["sources"]]
+    return GuideFact(known=True, items=items, sources=_sources(raw, ids), source_ids=ids)
 
 
 def _material(raw: dict[str, Any], row: dict[str, Any]) -> GuideMaterial:
@@ -110,6 +117,7 @@ def _material(raw: dict[str, Any], row: dict[str, Any]) -> GuideMaterial:
         e_certificate=ECertificateKind(value) if known and value else None,
         e_certificate_candidate=ECertificateKind(candidate) if candidate else None,
         e_certificate_sources=_sources(raw, list(e_cert.get("sources") or [])),
+        e_certificate_source_ids=[str(i) for i in e_cert.get("sources") or []],
     )
 
 
@@ -130,11 +138,13 @@ def guide_from(raw: dict[str, Any]) -> MatterGuide:
                     question=str(q["question"]),
                     answer=str(q["answer"]),
                     sources=_sources(raw, list(q["sources"])),
+                    source_ids=[str(i) for i in q["sources"]],
                 )
                 for q in (faq.get("value") or [])
             ]
             if faq.get("known")
             else [],
         ),
+        sources=_sources(raw, sorted(raw.get("sources") or {})),
         unknown_notice=UNKNOWN_NOTICE,
     )

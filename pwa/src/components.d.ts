@@ -11,16 +11,21 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AccountRights: typeof import('./components/AccountRights.vue')['default']
     CaseCell: typeof import('./components/CaseCell.vue')['default']
     CaseStateTag: typeof import('./components/CaseStateTag.vue')['default']
     CaseSummary: typeof import('./components/CaseSummary.vue')['default']
     CaseTimeline: typeof import('./components/CaseTimeline.vue')['default']
     CentreCell: typeof import('./components/CentreCell.vue')['default']
+    CentreMapLinks: typeof import('./components/CentreMapLinks.vue')['default']
     CentreSatisfaction: typeof import('./components/CentreSatisfaction.vue')['default']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
     FilteredListHeader: typeof import('./components/FilteredListHeader.vue')['default']
+    GuideFact: typeof import('./components/GuideFact.vue')['default']
+    IdNumberConsent: typeof import('./components/IdNumberConsent.vue')['default']
     LiveStatus: typeof import('./components/LiveStatus.vue')['default']
     MatterCell: typeof import('./components/MatterCell.vue')['default']
+    MatterGuide: typeof import('./components/MatterGuide.vue')['default']
     PagedList: typeof import('./components/PagedList.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']
     RateCaseButton: typeof import('./components/RateCaseButton.vue')['default']

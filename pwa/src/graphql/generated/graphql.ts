@@ -536,14 +536,14 @@ export type MyDataExportQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyDataExportQuery = { myDataExport: { fileName: string, generatedAt: string, json: string } };
 
-export type GuideFactFieldsFragment = { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> };
+export type GuideFactFieldsFragment = { known: boolean, items: Array<string>, sourceIds: Array<string> };
 
 export type MatterGuideQueryVariables = Exact<{
   code: string;
 }>;
 
 
-export type MatterGuideQuery = { matter: { code: string, name: string, cityWide: boolean, guide: { unknownNotice: string, conditions: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> }, steps: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> }, fees: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> }, legalBasis: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> }, hours: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> }, sampleForms: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> }, materials: Array<{ name: string, eCertificateKnown: boolean, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null, originalOrCopy: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> }, count: { known: boolean, items: Array<string>, sources: Array<{ id: string, title: string, date: string }> } }>, faq: { known: boolean, items: Array<{ question: string, answer: string, sources: Array<{ id: string, title: string, date: string }> }> } } | null } };
+export type MatterGuideQuery = { matter: { code: string, name: string, cityWide: boolean, guide: { unknownNotice: string, conditions: { known: boolean, items: Array<string>, sourceIds: Array<string> }, steps: { known: boolean, items: Array<string>, sourceIds: Array<string> }, fees: { known: boolean, items: Array<string>, sourceIds: Array<string> }, legalBasis: { known: boolean, items: Array<string>, sourceIds: Array<string> }, hours: { known: boolean, items: Array<string>, sourceIds: Array<string> }, sampleForms: { known: boolean, items: Array<string>, sourceIds: Array<string> }, materials: Array<{ name: string, eCertificateKnown: boolean, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null, originalOrCopy: { known: boolean, items: Array<string>, sourceIds: Array<string> }, count: { known: boolean, items: Array<string>, sourceIds: Array<string> } }>, faq: { known: boolean, items: Array<{ question: string, answer: string, sourceIds: Array<string> }> }, sources: Array<{ id: string, title: string, date: string }> } | null } };
 
 export type CentreLinksFragment = { code: string, name: string, district: string, address: string, addressApproximate: boolean, phone: string | null, phoneUri: string | null, amapUrl: string, geoUri: string, location: { approximate: boolean } };
 
@@ -988,11 +988,7 @@ export const GuideFactFieldsFragmentDoc = new TypedDocumentString(`
     fragment GuideFactFields on GuideFact {
   known
   items
-  sources {
-    id
-    title
-    date
-  }
+  sourceIds
 }
     `, {"fragmentName":"GuideFactFields"}) as unknown as TypedDocumentString<GuideFactFieldsFragment, unknown>;
 export const CentreLinksFragmentDoc = new TypedDocumentString(`
@@ -2128,12 +2124,13 @@ export const MatterGuideDocument = new TypedDocumentString(`
         items {
           question
           answer
-          sources {
-            id
-            title
-            date
-          }
+          sourceIds
         }
+      }
+      sources {
+        id
+        title
+        date
       }
     }
   }
@@ -2141,11 +2138,7 @@ export const MatterGuideDocument = new TypedDocumentString(`
     fragment GuideFactFields on GuideFact {
   known
   items
-  sources {
-    id
-    title
-    date
-  }
+  sourceIds
 }`, {"operationName":"MatterGuide"}) as unknown as TypedDocumentString<MatterGuideQuery, MatterGuideQueryVariables>;
 export const CentresOfferingDocument = new TypedDocumentString(`
     query CentresOffering($matterCode: String!, $lat: Float, $lng: Float, $district: String, $first: Int! = 10) {
