@@ -199,6 +199,7 @@ def test_consent_verification_my_data_and_erasure(
     phone.locator("[data-test=erase-confirm]").click()
     phone.get_by_role("button", name="确定注销").click()
     expect(phone.get_by_text(re.compile(r"验证码不正确"))).to_be_visible()
+    expect(phone.locator(".van-dialog")).to_be_hidden()
     phone.screenshot(path=str(screenshots / "erase.png"), full_page=True)
     assert axe_violations(phone, ".erase-page") == []
     phone.get_by_label("验证码").fill(code)

@@ -96,7 +96,7 @@ export const consentZhCN = {
     where: '在哪里办',
     whereAll: '查看全部可办理的中心',
     whereTitle: '可办理的中心',
-    whereCityWide: '本事项全市通办，任一中心均可办理，按距离由近到远排列。',
+    whereCityWide: '本事项全市通办，任一中心均可办理。',
     whereLocal: '本事项只在以下中心办理。',
     nearestFirst: '按距离由近到远',
     byDistrict: '按区排列（开启定位可按距离排列）',
