@@ -97,7 +97,7 @@ async def _status(resident_id: int) -> ConsentStatus:
 @strawberry.input(description="A document and the version the resident read.")
 class ConsentInput:
     document: LegalDocumentKind
-    version: str = text_field(16)
+    version: str = text_field(16, required=True)
 
 
 @strawberry.type
