@@ -1,16 +1,16 @@
 """GraphQL for consent and account rights (个人信息保护法): the legal documents, the
-resident's consent records and what is still to accept, accepting, and 注销账号.
-Thin resolvers over consents.py and erasure.py."""
+resident's consent records and what is still to accept, accepting, and the code that
+confirms 注销账号 (the erasure itself is the account domain's `eraseAccount`, which also
+asks other domains to let go). Thin resolvers over consents.py and erasure.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
 import strawberry
 
 from backend.graphql.context import Info
-from backend.graphql.inputs import text, text_field
+from backend.graphql.inputs import text_field
 from backend.graphql.payloads import MutationError, mutation
 from backend.graphql.permissions import requires
 from backend.identity import consents, erasure
@@ -107,13 +107,6 @@ class AcceptConsentsPayload:
 
 
 @strawberry.type
-class EraseAccountPayload:
-    erased: bool = False
-    sessions_ended: int | None = None
-    errors: list[MutationError]
-
-
-@strawberry.type
 class ConsentQueries:
     @strawberry.field(description="A legal document's current version (public).")
     def legal_document(self, kind: LegalDocumentKind) -> LegalDocument:
@@ -158,15 +151,3 @@ class ConsentMutations:
             resend_after_seconds=sent.resend_after,
             errors=[],
         )
-
-    @mutation(
-        description="注销账号, step 2: with the texted code, end every session and erase the "
-        "phone number, name and ID number. Cases and bookings stay, by id only. Signing in "
-        "again with the same number makes a new account.",
-        extensions=[requires(RESIDENT)],
-    )
-    async def erase_account(
-        self, info: Info, code: Annotated[str, text(16)]
-    ) -> EraseAccountPayload:
-        ended = await erasure.erase_account(await info.context.principal(), code, info.context.meta)
-        return EraseAccountPayload(erased=True, sessions_ended=ended, errors=[])

@@ -13,10 +13,14 @@ from strawberry import relay
 from tortoise import connections
 
 from backend.audit.models import AuditEvent, AuditOutcome
+from backend.bookings.models import Booking, BookingState, SlotCounter
 from backend.cases.models import Case
 from backend.centres.models import Centre
 from backend.identity.models import Resident, StaffRole
 from backend.platform import infra
+from backend.platform.clock import now
+from backend.ratings.models import Rating, RatingChannel, RatingLevel
+from tests.bookings.helpers import at, booking_at, counter_matter, fresh_centre, workday_ahead
 from tests.cases.helpers import ACCEPTING, COLLECT_FORWARD_MATTER, COLLECTING
 from tests.conftest import GraphQLClient
 from tests.identity.helpers import (
@@ -34,7 +38,7 @@ from tests.identity.helpers import (
 REQUEST = """mutation { requestAccountErasureCode { sent resendAfterSeconds
     errors { field code message } } }"""
 ERASE = """mutation($c: String!) { eraseAccount(code: $c) { erased sessionsEnded
-    errors { field code message } } }"""
+    bookingsCancelled errors { field code message } } }"""
 EXPORT = "{ myDataExport { fileName generatedAt json } }"
 SUBMIT = """mutation($input: SubmitCaseInput!) { submitCase(input: $input) {
     case { number } errors { code } } }"""
@@ -108,6 +112,19 @@ async def test_erasure_leaves_no_phone_name_or_id_number_anywhere(gql: GraphQLCl
     me = gql.with_token(tokens["accessToken"])
     cipher = infra.current().cipher
     before = await Resident.get(id=pk)
+    # A booking still to come, and a rating whose comment carries the number (as people
+    # write: "请回电 139...").
+    centre, matter = await fresh_centre(), await counter_matter()
+    booking = await booking_at(before, centre, matter, at(workday_ahead(), 10, 0))
+    seats = (await SlotCounter.get(id=booking.counter_id)).taken
+    await Rating.create(
+        channel=RatingChannel.ONLINE,
+        resident_id=pk,
+        centre_id=centre.id,
+        level=RatingLevel.DISSATISFIED,
+        comment=f"等太久了，请回电 {phone}",
+        created_at=now(),
+    )
     sealed = [before.phone_enc, before.real_name_enc or "", before.id_number_enc or ""]
     assert all(sealed)
     hashes = [
@@ -143,8 +160,14 @@ async def test_erasure_leaves_no_phone_name_or_id_number_anywhere(gql: GraphQLCl
     assert erased.data["eraseAccount"] == {  # type: ignore[index]
         "erased": True,
         "sessionsEnded": 2,
+        "bookingsCancelled": 1,
         "errors": [],
     }
+    # The booking is cancelled and its seat free again; the rating stays, without the words.
+    assert (await Booking.get(id=booking.id)).state is BookingState.CANCELLED
+    assert (await SlotCounter.get(id=booking.counter_id)).taken == seats - 1
+    (rating,) = await Rating.filter(resident_id=pk)
+    assert (rating.comment, rating.level) == ("", RatingLevel.DISSATISFIED)
 
     # Every session is over, access and refresh tokens alike.
     for access in (tokens["accessToken"], second["accessToken"]):
