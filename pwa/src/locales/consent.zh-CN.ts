@@ -84,7 +84,7 @@ export const consentZhCN = {
     fees: '收费标准',
     legalBasis: '设定依据',
     hours: '办理时间',
-    materials: '申请材料',
+    materials: '材料要求',
     sampleForms: '表格和样表',
     faq: '常见问题',
     originalOrCopy: '原件/复印件',

@@ -68,7 +68,8 @@ export function installConsentGate(router: Router): void {
       consent.reset()
       return true
     }
-    if (!auth.me) await auth.loadMe()
+    // Restored at start-up (whenReady) or loaded by the sign-in; when that failed (offline,
+    // session ended) the page itself shows the error or the sign-in.
     const resident = auth.me?.resident
     if (!resident) return true
     const pending = await consent.ensure(resident.id)
