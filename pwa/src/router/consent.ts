@@ -3,7 +3,7 @@
  * a signed-in resident who has not accepted the current user agreement and privacy policy
  * is sent to /consent from every page but the documents themselves and sign-in.
  */
-import type { Router, RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteLocationRaw, Router, RouteRecordRaw } from 'vue-router'
 import { zhCN as t } from '@/locales/zh-CN'
 import { useAuthStore } from '@/stores/auth'
 import { useConsentStore } from '@/stores/consent'
@@ -58,22 +58,35 @@ export const consentRoutes: RouteRecordRaw[] = [
 
 const OPEN_ROUTES = new Set(['login', 'staff-login', 'not-found'])
 
+function exempt(to: RouteLocationNormalized): boolean {
+  return Boolean(to.meta.consentFree || to.meta.staff || OPEN_ROUTES.has(String(to.name)))
+}
+
+/** Where to send the resident instead of `to`: the consent page while documents wait. */
+async function gate(to: RouteLocationNormalized): Promise<RouteLocationRaw | null> {
+  const resident = useAuthStore().me?.resident
+  if (!resident || exempt(to)) return null
+  const pending = await useConsentStore().ensure(resident.id)
+  return pending && pending.length ? { name: 'consent', query: { redirect: to.fullPath } } : null
+}
+
 export function installConsentGate(router: Router): void {
   router.beforeEach(async (to) => {
-    if (to.meta.consentFree || to.meta.staff || OPEN_ROUTES.has(String(to.name))) return true
+    if (exempt(to)) return true
     const auth = useAuthStore()
-    await auth.whenReady()
-    const consent = useConsentStore()
     if (!auth.signedIn) {
-      consent.reset()
+      useConsentStore().reset()
       return true
     }
-    // Restored at start-up (whenReady) or loaded by the sign-in; when that failed (offline,
-    // session ended) the page itself shows the error or the sign-in.
-    const resident = auth.me?.resident
-    if (!resident) return true
-    const pending = await consent.ensure(resident.id)
-    if (pending && pending.length) return { name: 'consent', query: { redirect: to.fullPath } }
-    return true
+    if (!auth.me) {
+      // The session is still being restored: open the page (it waits for the account
+      // itself), and ask once the account is known.
+      void auth.whenReady().then(async () => {
+        const target = await gate(router.currentRoute.value)
+        if (target) await router.replace(target)
+      })
+      return true
+    }
+    return (await gate(to)) ?? true
   })
 }
