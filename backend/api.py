@@ -5,6 +5,7 @@ A new domain adds its `api.API` here; nothing in backend/graphql/ changes.
 
 from __future__ import annotations
 
+from backend.account import api as account
 from backend.audit import api as audit
 from backend.bookings import api as bookings
 from backend.cases import api as cases
@@ -26,6 +27,7 @@ DOMAINS: list[DomainAPI] = [
     ratings.API,
     bookings.API,
     certificates.API,
+    account.API,
 ]
 AUTHENTICATOR = authenticate
 

@@ -21,8 +21,13 @@ def read_seed(seed_dir: Path, name: str) -> Any:
 
 
 async def load_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
+    guides = (
+        read_seed(seed_dir, "matter_guides.json")
+        if (seed_dir / "matter_guides.json").exists()
+        else None
+    )
     catalogue = await matters_seed.load_catalogue(
-        read_seed(seed_dir, "departments.json"), read_seed(seed_dir, "matters.json")
+        read_seed(seed_dir, "departments.json"), read_seed(seed_dir, "matters.json"), guides
     )
     centres = await centres_seed.load_centres(read_seed(seed_dir, "centres.json"))
     loaded = {"catalogue": catalogue, "centres": centres}

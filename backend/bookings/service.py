@@ -486,3 +486,23 @@ STATE_NAMES = {
     BookingState.CANCELLED_BY_CENTRE: "已由中心取消",
     BookingState.NO_SHOW: "已爽约",
 }
+
+
+async def cancel_all_of_erased(resident_id: int) -> int:
+    """注销账号: every booking of the resident still BOOKED is cancelled and its seat freed,
+    each row under its lock (a racing check-in or cancel wins or loses cleanly)."""
+    moment, cancelled = now(), 0
+    async with unit_of_work():
+        rows = await (
+            Booking.filter(resident_id=resident_id, state=BookingState.BOOKED)
+            .order_by("id")
+            .select_for_update()
+        )
+        for booking in rows:
+            if await Booking.filter(id=booking.id, state=BookingState.BOOKED).update(
+                state=BookingState.CANCELLED, cancelled_at=moment
+            ):
+                await _release_seat(booking.counter_id)
+                record(events.changed(await Booking.get(id=booking.id), "CANCEL", moment))
+                cancelled += 1
+    return cancelled

@@ -73,3 +73,27 @@ async def staff_case(principal: Principal, case_id: int) -> CaseRef | None:
     if case is None or not access.may_read(principal, case):
         return None
     return CaseRef(case.id, case.number)
+
+
+async def resident_cases_export(resident_id: int) -> list[dict[str, object]]:
+    """Every case of a resident, for their own data download (我的数据): what the service
+    holds, with the matter and centres by name."""
+    rows = await (
+        Case.filter(resident_id=resident_id)
+        .order_by("id")
+        .values(
+            "number",
+            "channel",
+            "state",
+            "submitted_at",
+            "promised_date",
+            "finished_at",
+            "reject_reason",
+            "materials",
+            matter_code="matter__code",
+            matter_name="matter__name",
+            collecting_centre="collecting_centre__name",
+            accepting_centre="accepting_centre__name",
+        )
+    )
+    return [dict(row) for row in rows]

@@ -6,11 +6,12 @@ import strawberry
 
 from backend.centres import service
 from backend.centres.loaders import load_centres
-from backend.centres.types import Centre, CentreFilter, NearbyCentre
+from backend.centres.types import Centre, CentreFilter, NearbyCentre, OfferingCentre
 from backend.graphql.caching import PUBLIC
 from backend.graphql.context import Info
 from backend.graphql.inputs import text
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
+from backend.matters import service as matters
 from backend.platform.errors import DomainError, ErrorCode
 
 
@@ -71,4 +72,34 @@ class CentreQueries:
                 walking_minutes=n.walking_minutes,
             )
             for n in found[:first]
+        ]
+
+    @strawberry.field(
+        description="在哪里办: only the centres that offer the matter, nearest first from "
+        "lat/lng (the device location); without them, the given district's centres first."
+    )
+    async def centres_offering(
+        self,
+        info: Info,
+        matter_code: Annotated[str, text(16)],
+        lat: float | None = None,
+        lng: float | None = None,
+        district: Annotated[str | None, text(16)] = None,
+        first: int = 10,
+    ) -> list[OfferingCentre]:
+        cap = info.context.infra.settings.max_page_size
+        if not (1 <= first <= cap):
+            raise DomainError(
+                ErrorCode.PAGE_SIZE_TOO_LARGE, f"first 应在 1 到 {cap} 之间。", "first"
+            )
+        matter = await matters.get_matter_by_code(matter_code)
+        found = await service.centres_offering(matter, lat, lng, district)
+        for row in found[:first]:
+            info.context.loader(load_centres).prime(row.centre.id, row.centre)
+        return [
+            OfferingCentre(
+                centre=Centre.from_model(o.centre),
+                distance_meters=None if o.distance_m is None else round(o.distance_m),
+            )
+            for o in found[:first]
         ]

@@ -114,3 +114,40 @@ async def nearby_centres(lat: float, lng: float, within_minutes: int) -> list[Ne
 async def list_all_centres() -> list[Centre]:
     """Every centre and branch, by id (for loaders that set something up per centre)."""
     return await Centre.all().order_by("id")
+
+
+@dataclass(frozen=True)
+class OfferingCentre:
+    centre: Centre
+    distance_m: float | None  # None without a location: ordered by district instead
+
+
+async def centres_offering(
+    matter: Matter, lat: float | None, lng: float | None, district: str | None
+) -> list[OfferingCentre]:
+    """在哪里办: the centres that offer `matter` (every one for a city-wide matter, else those
+    listing it locally), nearest first from a location; without one, the given district's
+    centres first, then by code."""
+    if (lat is None) != (lng is None):
+        raise DomainError(ErrorCode.INVALID_COORDINATES, "请同时提供经度和纬度。", "lat")
+    if lat is not None and not (-90 <= lat <= 90):
+        raise DomainError(ErrorCode.INVALID_COORDINATES, "纬度应在 -90 到 90 之间。", "lat")
+    if lng is not None and not (-180 <= lng <= 180):
+        raise DomainError(ErrorCode.INVALID_COORDINATES, "经度应在 -180 到 180 之间。", "lng")
+    queryset = Centre.all()
+    if not matter.city_wide:
+        local = await LocalOffering.filter(matter_id=matter.id).values_list("centre_id", flat=True)
+        queryset = queryset.filter(id__in=list(local))
+    rows = await queryset
+    if lat is not None and lng is not None:
+        found = [OfferingCentre(c, geo.distance_m(lat, lng, c.latitude, c.longitude)) for c in rows]
+        return sorted(found, key=lambda o: (o.distance_m or 0.0, o.centre.code))
+    wanted = (district or "").strip()
+
+    def in_district(centre: Centre) -> bool:
+        return bool(wanted) and wanted in (centre.district, centre.district_code)
+
+    return [
+        OfferingCentre(c, None)
+        for c in sorted(rows, key=lambda c: (not in_district(c), c.district_code, c.code))
+    ]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 import strawberry
 from strawberry import relay
 
-from backend.centres import hours, models
+from backend.centres import hours, maplinks, models
 from backend.centres.loaders import (
     load_branches,
     load_centres,
@@ -92,6 +92,21 @@ class Centre(relay.Node):
     location: Location
     parent_id: strawberry.Private[int | None]
 
+    @strawberry.field(
+        description="高德地图 marker and navigation link (https://uri.amap.com/marker), "
+        "WGS-84 declared. Check location.approximate: it may mark the street, not the door."
+    )
+    def amap_url(self) -> str:
+        return maplinks.amap_marker(self.location.latitude, self.location.longitude, self.name)
+
+    @strawberry.field(description="geo: URI (RFC 5870) for the phone's own map app.")
+    def geo_uri(self) -> str:
+        return maplinks.geo_uri(self.location.latitude, self.location.longitude, self.name)
+
+    @strawberry.field(description="tel: link of the phone number, null where none is known.")
+    def phone_uri(self) -> str | None:
+        return maplinks.tel_uri(self.phone) if self.phone else None
+
     @classmethod
     def from_model(cls, centre: models.Centre) -> Centre:
         return cls(
@@ -174,6 +189,14 @@ class NearbyCentre:
     distance_meters: int = strawberry.field(description="Straight-line distance.")
     walking_minutes: int = strawberry.field(
         description="Estimated walk at 4.5 km/h with a 1.3 street-detour factor."
+    )
+
+
+@strawberry.type(description="A centre that offers a matter (在哪里办).")
+class OfferingCentre:
+    centre: Centre
+    distance_meters: int | None = strawberry.field(
+        description="Straight-line distance from the given location; null without one."
     )
 
 

@@ -20,7 +20,7 @@ from tortoise.expressions import F
 from backend.audit import service as audit
 from backend.audit.service import Actor, Target
 from backend.identity import sessions
-from backend.identity.models import LoginCode, Resident
+from backend.identity.models import LoginCode, PhoneRef, Resident
 from backend.identity.personal import normalize_phone
 from backend.identity.sms import SmsMessage, sms_sender
 from backend.platform import infra
@@ -54,63 +54,76 @@ def _code_hash(cipher: PiiCipher, phone_hash: str, code: str) -> str:
     return cipher.blind_index("login_code", f"{phone_hash}\x00{code}")
 
 
-def _phone_ref(phone_hash: str) -> Target:
-    # A short prefix of the keyed hash: enough to follow one number through the audit log.
-    return Target("phone", phone_hash[:16])
+async def phone_ref(phone_hash: str) -> Target:
+    """The name a phone goes by in the audit log: random, kept in identity_phone_ref, enough
+    to follow one number through the log. Erasing the account deletes it, and with it the
+    only link from those entries to the number (a keyed hash would stay computable)."""
+    found = await PhoneRef.get_or_none(phone_hash=phone_hash)
+    if found is None:
+        await PhoneRef.bulk_create(
+            [PhoneRef(phone_hash=phone_hash, ref=secrets.token_hex(8))], ignore_conflicts=True
+        )
+        found = await PhoneRef.get(phone_hash=phone_hash)
+    return Target("phone", found.ref)
 
 
 async def request_login_code(raw_phone: str, meta: RequestMeta) -> CodeSent:
     async with audit.audited("identity.login_code.request", meta=meta) as note:
         phone = normalize_phone(raw_phone)
-        cipher, limiter = infra.current().cipher, infra.current().limiter
-        phone_hash = phone_index(cipher, phone)
-        note.target = _phone_ref(phone_hash)
-        await enforce(
-            limiter,
-            f"otp:cooldown:{phone_hash}",
-            1,
-            RESEND_SECONDS,
-            "请 {seconds} 秒后再获取验证码。",
-            "phone",
-        )
-        await enforce(
-            limiter,
-            f"otp:daily:{phone_hash}",
-            CODES_PER_PHONE_PER_DAY,
-            86_400,
-            "今天获取验证码的次数已达上限，请明天再试。",
-            "phone",
-        )
-        if meta.source_key:
-            await enforce(
-                limiter,
-                f"otp:source:{meta.source_key}",
-                CODES_PER_SOURCE_PER_HOUR,
-                3_600,
-                "请求过于频繁，请 {seconds} 秒后再试。",
-                None,
-            )
-        code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
-        moment = now()
-        await LoginCode.create(
-            phone_hash=phone_hash,
-            code_hash=_code_hash(cipher, phone_hash, code),
-            created_at=moment,
-            expires_at=moment + CODE_TTL,
-        )
-        minutes = str(int(CODE_TTL.total_seconds() // 60))
-        await sms_sender().send(SmsMessage(phone, "LOGIN_CODE", {"code": code, "minutes": minutes}))
-        return CodeSent(expires_in=int(CODE_TTL.total_seconds()), resend_after=RESEND_SECONDS)
+        phone_hash = phone_index(infra.current().cipher, phone)
+        note.target = await phone_ref(phone_hash)
+        return await send_code(phone, phone_hash, meta, "LOGIN_CODE")
 
 
-def _clean_code(raw: str) -> str:
+async def send_code(phone: str, phone_hash: str, meta: RequestMeta, template: str) -> CodeSent:
+    """A new one-time code to `phone` under the per-phone and per-source limits."""
+    cipher, limiter = infra.current().cipher, infra.current().limiter
+    await enforce(
+        limiter,
+        f"otp:cooldown:{phone_hash}",
+        1,
+        RESEND_SECONDS,
+        "请 {seconds} 秒后再获取验证码。",
+        "phone",
+    )
+    await enforce(
+        limiter,
+        f"otp:daily:{phone_hash}",
+        CODES_PER_PHONE_PER_DAY,
+        86_400,
+        "今天获取验证码的次数已达上限，请明天再试。",
+        "phone",
+    )
+    if meta.source_key:
+        await enforce(
+            limiter,
+            f"otp:source:{meta.source_key}",
+            CODES_PER_SOURCE_PER_HOUR,
+            3_600,
+            "请求过于频繁，请 {seconds} 秒后再试。",
+            None,
+        )
+    code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+    moment = now()
+    await LoginCode.create(
+        phone_hash=phone_hash,
+        code_hash=_code_hash(cipher, phone_hash, code),
+        created_at=moment,
+        expires_at=moment + CODE_TTL,
+    )
+    minutes = str(int(CODE_TTL.total_seconds() // 60))
+    await sms_sender().send(SmsMessage(phone, template, {"code": code, "minutes": minutes}))
+    return CodeSent(expires_in=int(CODE_TTL.total_seconds()), resend_after=RESEND_SECONDS)
+
+
+def clean_code(raw: str) -> str:
     code = unicodedata.normalize("NFKC", raw).strip()
     if not _CODE.match(code):
         raise DomainError(ErrorCode.OTP_INVALID, f"验证码为 {CODE_DIGITS} 位数字。", "code")
     return code
 
 
-async def _check_code(cipher: PiiCipher, phone_hash: str, code: str) -> None:
+async def check_code(cipher: PiiCipher, phone_hash: str, code: str) -> None:
     latest = await LoginCode.filter(phone_hash=phone_hash).order_by("-id").first()
     if latest is None or latest.consumed_at is not None:
         raise DomainError(ErrorCode.OTP_INVALID, "验证码不正确，请重新获取。", "code")
@@ -152,11 +165,11 @@ async def login_with_code(
 ) -> tuple[Resident, sessions.TokenPair]:
     async with audit.audited("identity.login", meta=meta) as note:
         phone = normalize_phone(raw_phone)
-        code = _clean_code(raw_code)
+        code = clean_code(raw_code)
         cipher = infra.current().cipher
         phone_hash = phone_index(cipher, phone)
-        note.target = _phone_ref(phone_hash)
-        await _check_code(cipher, phone_hash, code)
+        note.target = await phone_ref(phone_hash)
+        await check_code(cipher, phone_hash, code)
         resident = await _resident_for_phone(cipher, phone, phone_hash)
         note.actor = Actor(SubjectKind.RESIDENT.value, str(resident.id))
         await Resident.filter(id=resident.id).update(last_login_at=now())

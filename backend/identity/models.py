@@ -45,6 +45,9 @@ class Resident(Model):
     )
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)
+    # 注销账号: phone, name and ID number erased, the row kept (cases and bookings name it
+    # by id only). The phone hash is replaced by a random marker, so the number is free.
+    erased_at = fields.DatetimeField(null=True)
 
     household_centre_id: int | None
 
@@ -155,3 +158,40 @@ class SmsOutbox(Model):
     class Meta:
         table = "identity_sms_outbox"
         ordering = ["-id"]
+
+
+class ConsentChannel(str, Enum):
+    APP = "APP"  # the resident's own session (the PWA)
+    CLIENT = "CLIENT"  # a third-party app acting for the resident
+
+
+class ConsentRecord(Model):
+    """One acceptance of one version of a legal document by a resident. Only inserted."""
+
+    id = fields.BigIntField(primary_key=True)
+    resident: fields.ForeignKeyRelation[Resident] = fields.ForeignKeyField(
+        "tongban.Resident", related_name="consents", on_delete=fields.RESTRICT
+    )
+    document = fields.CharField(max_length=32)
+    version = fields.CharField(max_length=16)
+    channel = fields.CharEnumField(ConsentChannel, max_length=8)
+    accepted_at = fields.DatetimeField()
+
+    resident_id: int
+
+    class Meta:
+        table = "identity_consent"
+        ordering = ["-id"]
+        indexes = (("resident_id", "document"),)
+
+
+class PhoneRef(Model):
+    """The random name a phone goes by in the audit log. Deleted when the account is
+    erased, which leaves the log's entries about that phone without any link to it."""
+
+    id = fields.IntField(primary_key=True)
+    phone_hash = fields.CharField(max_length=64, unique=True)
+    ref = fields.CharField(max_length=16, unique=True)
+
+    class Meta:
+        table = "identity_phone_ref"

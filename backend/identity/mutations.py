@@ -54,14 +54,21 @@ class IdentityMutations:
 
     @mutation(
         description="Real-name verification (实名认证): name and 18-digit resident ID number, "
-        "checked against the population registry. Limited to 5 attempts a day.",
+        "checked against the population registry. Limited to 5 attempts a day. "
+        "`consentVersion` is the version of the separate ID-number consent "
+        "(legalDocument(kind: SENSITIVE_ID_NUMBER)) the resident agreed to on the form: "
+        "without the current one the number is not looked at (CONSENT_REQUIRED).",
         extensions=[requires(RESIDENT)],
     )
     async def verify_real_name(
-        self, info: Info, name: str, id_number: str
+        self,
+        info: Info,
+        name: str,
+        id_number: str,
+        consent_version: Annotated[str | None, text(16)] = None,
     ) -> VerifyRealNamePayload:
         resident = await realname.verify_real_name(
-            await info.context.principal(), name, id_number, info.context.meta
+            await info.context.principal(), name, id_number, info.context.meta, consent_version
         )
         return VerifyRealNamePayload(
             resident=Resident.from_view(residents.view_resident(resident)), errors=[]

@@ -10,7 +10,7 @@ from tortoise.exceptions import IntegrityError
 from backend.audit import service as audit
 from backend.audit.service import Target
 from backend.centres import service as centres
-from backend.identity import events, residents
+from backend.identity import consents, events, residents
 from backend.identity.idnumber import IdNumber, parse_id_number
 from backend.identity.models import Resident
 from backend.identity.personal import normalize_name
@@ -28,8 +28,14 @@ REAL_NAME_CHECKS_PER_SOURCE_PER_HOUR = 20
 
 
 async def verify_real_name(
-    principal: Principal, raw_name: str, raw_id_number: str, meta: RequestMeta
+    principal: Principal,
+    raw_name: str,
+    raw_id_number: str,
+    meta: RequestMeta,
+    consent_version: str | None = None,
 ) -> Resident:
+    """`consent_version`: the version of the separate ID-number consent the resident agreed
+    to on the form. Without the current one the number is not looked at (CONSENT_REQUIRED)."""
     resident_id = principal.resident_id
     async with audit.audited(
         "identity.real_name.verify",
@@ -42,6 +48,7 @@ async def verify_real_name(
         resident = await Resident.get(id=resident_id)
         if resident.verified_at is not None:
             raise DomainError(ErrorCode.REAL_NAME_ALREADY_VERIFIED, "您已完成实名认证。")
+        await consents.record_id_number_consent(principal, resident_id, consent_version)
         name = normalize_name(raw_name)
         id_number = parse_id_number(raw_id_number)
         limiter = infra.current().limiter

@@ -75,6 +75,8 @@ async def verified_resident_by_id_number(raw: str) -> int | None:
 
 
 def _personal_data(resident: Resident) -> PersonalData:
+    if resident.erased_at is not None:
+        return PersonalData(phone="", real_name=None, id_number=None)
     cipher = infra.current().cipher
     return PersonalData(
         phone=cipher.decrypt("phone", resident.phone_enc),
@@ -85,6 +87,11 @@ def _personal_data(resident: Resident) -> PersonalData:
             cipher.decrypt("id_number", resident.id_number_enc) if resident.id_number_enc else None
         ),
     )
+
+
+async def own_personal_data(resident: Resident) -> PersonalData:
+    """In the clear, for the owner's own download (the caller checks and audits)."""
+    return _personal_data(resident)
 
 
 def view_resident(resident: Resident) -> ResidentView:
@@ -115,7 +122,7 @@ async def reveal_personal_data(
 async def contact_phone(resident_id: int) -> str | None:
     """The resident's phone in the clear, for a notice the system sends them by SMS (a
     booking the centre cancelled). Never logged, never returned through the API."""
-    resident = await Resident.get_or_none(id=resident_id)
+    resident = await Resident.get_or_none(id=resident_id, erased_at=None)
     return infra.current().cipher.decrypt("phone", resident.phone_enc) if resident else None
 
 

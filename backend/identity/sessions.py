@@ -178,11 +178,10 @@ async def revoke_session(session_id: str, reason: str) -> bool:
     return bool(revoked)
 
 
-async def revoke_all_sessions(subject: StaffAccount, reason: str) -> int:
+async def revoke_all_sessions(subject: StaffAccount | Resident, reason: str) -> int:
     """Inside the caller's unit of work, when there is one: all or nothing."""
-    live = await AuthSession.filter(staff_id=subject.id, revoked_at=None).values_list(
-        "id", flat=True
-    )
+    owner = {"resident_id" if isinstance(subject, Resident) else "staff_id": subject.id}
+    live = await AuthSession.filter(**owner, revoked_at=None).values_list("id", flat=True)
     return sum([await revoke_session(str(sid), reason) for sid in live])
 
 

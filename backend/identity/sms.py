@@ -25,6 +25,11 @@ TEMPLATES = {
     "LOGIN_CODE": (
         "【通办】您的登录验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本短信。"
     ),
+    # Confirming 注销账号 (account erasure); the code is a sign-in code, shown for what it does.
+    "ERASURE_CODE": (
+        "【通办】您正在注销通办账号，验证码 {code}，{minutes} 分钟内有效。注销后个人信息将被删除且"
+        "无法恢复。如非本人操作，请忽略本短信。"
+    ),
     # A finished case (办结 or 不予办理), with the link to rate it (好差评, 一事一评).
     "CASE_FINISHED": ("【通办】您的办件 {number} {outcome}。欢迎对本次服务作出评价：{link}"),
     "BOOKING_CANCELLED_BY_CENTRE": (

@@ -52,6 +52,9 @@ class Matter(Model):
     # [{"name": "居民身份证", "e_certificate": "ID_CARD" | null}, ...]: part of the matter's
     # definition, always read whole, so it lives with the matter.
     materials: fields.Field[list[dict[str, str | None]]] = fields.JSONField(default=list)
+    # 办事指南: conditions, steps, fees, legal basis, materials in detail, sample forms, FAQ
+    # (seed/matter_guides.json). Every fact names its source or says it is not known.
+    guide: fields.Field[dict[str, object]] = fields.JSONField(default=dict)
 
     department_id: int
 

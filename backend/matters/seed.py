@@ -23,9 +23,12 @@ MATTER_FIELDS = (
 
 
 async def load_catalogue(
-    departments: Iterable[dict[str, Any]], matters: Iterable[dict[str, Any]]
+    departments: Iterable[dict[str, Any]],
+    matters: Iterable[dict[str, Any]],
+    guides: dict[str, Any] | None = None,
 ) -> dict[str, int]:
-    """Insert or update departments and matters by code. Running it twice changes nothing."""
+    """Insert or update departments and matters by code. Running it twice changes nothing.
+    `guides`: seed/matter_guides.json (its sources and each matter's 办事指南), when given."""
     created = updated = 0
     async with in_transaction():
         by_code = {d.code: d for d in await Department.all()}
@@ -44,6 +47,8 @@ async def load_catalogue(
             values["handling_mode"] = HandlingMode(row["handling_mode"])
             values["online_level"] = OnlineLevel(row["online_level"])
             values["department_id"] = by_code[row["department"]].id
+            if guides is not None:
+                values["guide"] = guide_for(guides, row["code"])
             existing_matter = matters_by_code.get(row["code"])
             if existing_matter is None:
                 await Matter.create(code=row["code"], **values)
@@ -52,3 +57,11 @@ async def load_catalogue(
                 await Matter.filter(id=existing_matter.id).update(**values)
                 updated += 1
     return {"created": created, "updated": updated}
+
+
+def guide_for(guides: dict[str, Any], code: str) -> dict[str, Any]:
+    """A matter's guide with the sources it cites copied in, so it reads on its own."""
+    guide = dict(guides["guides"].get(code) or {})
+    if guide:
+        guide["sources"] = guides["sources"]
+    return guide

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import cast
+from typing import Any, cast
 
 import strawberry
 from strawberry import relay
@@ -26,6 +26,9 @@ strawberry.enum(
     models.ECertificateKind,
     description="E-certificates a resident can show instead of paper (电子亮证).",
 )
+
+
+from backend.matters.guide import MatterGuide, guide_from  # noqa: E402 - after the enums
 
 
 @strawberry.type(
@@ -78,8 +81,16 @@ class Matter(relay.Node):
     summary: str
     materials: list[Material]
     department_id: strawberry.Private[int]
+    guide_data: strawberry.Private[dict[str, Any]]
     # Set by `Matter.page`: the department is then answered without an awaitable.
     preloaded_department: strawberry.Private[models.Department | None] = None
+
+    @strawberry.field(
+        description="办事指南: every fact from a named source or marked unknown (以窗口告知为准). "
+        "Null when the catalogue has no guide for the matter."
+    )
+    def guide(self) -> MatterGuide | None:
+        return guide_from(self.guide_data) if self.guide_data else None
 
     @strawberry.field(description="Materials an e-certificate can replace.")
     def e_certificates_accepted(self) -> list[models.ECertificateKind]:
@@ -131,6 +142,7 @@ class Matter(relay.Node):
                 for kind in [m.get("e_certificate")]
             ],
             department_id=matter.department_id,
+            guide_data=dict(matter.guide or {}),
             preloaded_department=department,
         )
 

@@ -76,6 +76,9 @@ class ErrorCode(str, Enum):
     REAL_NAME_ALREADY_VERIFIED = "REAL_NAME_ALREADY_VERIFIED"
     ID_NUMBER_ALREADY_BOUND = "ID_NUMBER_ALREADY_BOUND"
     REGISTRY_UNAVAILABLE = "REGISTRY_UNAVAILABLE"
+    # Consent and account rights (个人信息保护法)
+    CONSENT_REQUIRED = "CONSENT_REQUIRED"  # a document (or the ID-number consent) not accepted
+    CONSENT_VERSION_OUTDATED = "CONSENT_VERSION_OUTDATED"  # accepted a version no longer current
     # Cases (办件)
     ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION"
     MATTER_NOT_ONLINE = "MATTER_NOT_ONLINE"

@@ -468,3 +468,12 @@ async def centre_follow_ups(
     if state is not None:
         queryset = queryset.filter(state=state)
     return queryset.order_by("due_date", "id")
+
+
+async def forget_free_text_of_erased(resident_id: int) -> int:
+    """注销账号: the resident's own words (comments, appeals) and the centre's notes of
+    contacting them are blanked; levels, dates and ids stay for the statistics."""
+    async with unit_of_work():
+        ratings = await Rating.filter(resident_id=resident_id).update(comment="")
+        await FollowUp.filter(resident_id=resident_id).update(contact_note="", appeal=None)
+    return ratings

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import strawberry
 
 from backend.identity import seed as identity_seed
+from backend.identity.consents import LegalDocumentKind, document
 from backend.identity.idnumber import make_id_number
 from backend.identity.models import StaffAccount, StaffRole
 from backend.identity.sms import outbox_messages
@@ -27,9 +28,12 @@ LOGIN = """mutation($phone: String!, $code: String!) { login(phone: $phone, code
     tokens { accessToken refreshToken tokenType accessTokenExpiresAt refreshTokenExpiresAt }
     resident { id phone verified }
     errors { field message code } } }"""
+# Verification with the separate ID-number consent the form asks for (its current version).
+ID_CONSENT_VERSION = document(LegalDocumentKind.SENSITIVE_ID_NUMBER).version
 VERIFY = """mutation($name: String!, $idNumber: String!) {
-    verifyRealName(name: $name, idNumber: $idNumber) {
-        resident { id verified realName idNumber phone } errors { field message code } } }"""
+    verifyRealName(name: $name, idNumber: $idNumber, consentVersion: "VERSION") {
+        resident { id verified realName idNumber phone } errors { field message code } } }
+""".replace("VERSION", ID_CONSENT_VERSION)
 REFRESH = """mutation($t: String!) { refreshToken(refreshToken: $t) {
     tokens { accessToken refreshToken } errors { field message code } } }"""
 LOGOUT = """mutation($t: String) { logout(refreshToken: $t) { ok errors { field code } } }"""

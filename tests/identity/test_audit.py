@@ -4,7 +4,7 @@ reveals of personal data. Each test finds its rows by the request ids it made.""
 from __future__ import annotations
 
 from backend.audit.models import AuditEvent, AuditOutcome
-from backend.identity.models import StaffRole
+from backend.identity.models import PhoneRef, StaffRole
 from backend.platform import infra
 from tests.conftest import GraphQLClient
 from tests.identity.helpers import (
@@ -49,9 +49,12 @@ async def test_sign_ins_and_failed_attempts_are_recorded(gql: GraphQLClient) -> 
         "OTP_INVALID",
         "anonymous",
     )
-    # The same phone, by its keyed hash, never the number itself.
-    assert (success.target_kind, success.target_id) == ("phone", _keyed("phone", phone))
-    assert (failure.target_kind, failure.target_id) == ("phone", _keyed("phone", phone))
+    # The same phone, by its random alias (erasing the account deletes the alias), never
+    # the number itself nor its keyed hash.
+    ref = await PhoneRef.get(phone_hash=infra.current().cipher.blind_index("phone", phone))
+    assert (success.target_kind, success.target_id) == ("phone", ref.ref)
+    assert (failure.target_kind, failure.target_id) == ("phone", ref.ref)
+    assert success.target_id not in infra.current().cipher.blind_index("phone", phone)
     assert phone not in success.target_id
     assert success.details.get("session")
 

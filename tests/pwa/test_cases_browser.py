@@ -22,6 +22,7 @@ from tests.cases.test_receipts import pdf_text, qr_codes
 from tests.pwa.test_pwa_browser import (  # noqa: F401 - pytest fixtures shared with that module
     PHONE,
     TIMEOUT_MS,
+    accept_terms,
     browser,
     screenshots,
     server,
@@ -73,6 +74,7 @@ def sign_in_resident(page: Page, base: str, env: dict[str, str]) -> None:
     expect(page.locator("[data-test=code-sent]")).to_be_visible()
     page.get_by_label("验证码").fill(sms_code(env, RESIDENT_PHONE))
     page.get_by_role("button", name="登录", exact=True).click()
+    accept_terms(page)
     expect(page).to_have_url(re.compile(r"/me$"))
 
 

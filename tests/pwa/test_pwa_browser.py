@@ -132,6 +132,15 @@ def open_tab(page: Page, name: str) -> None:
     page.locator(".van-tabbar-item", has_text=name).click()
 
 
+def accept_terms(page: Page) -> None:
+    """First sign-in (or new versions): the app asks for the user agreement and the privacy
+    policy before anything else; accept them and go on to where the resident was going."""
+    expect(page).to_have_url(re.compile(r"/consent\?redirect="))
+    page.locator("[data-test=agree]").click()
+    page.locator("[data-test=accept]").click()
+    expect(page).not_to_have_url(re.compile(r"/consent"))
+
+
 def sms_code(server_env: dict[str, str], phone: str) -> str:
     """The newest sign-in code sent to `phone`, from the server's development outbox (sealed
     with the keys under the server's var/, so the command needs the server's settings)."""
@@ -360,6 +369,7 @@ def test_resident_signs_in_verifies_reveals_and_signs_out(
 
     phone.get_by_label("验证码").fill(code)
     phone.get_by_role("button", name="登录", exact=True).click()
+    accept_terms(phone)
     expect(phone).to_have_url(re.compile(r"/me$"))
     expect(phone.locator("[data-test=masked-phone]")).to_have_text(masked)
     verification = phone.locator("[data-test=verification]")
@@ -377,8 +387,11 @@ def test_resident_signs_in_verifies_reveals_and_signs_out(
     expect(phone.get_by_text("身份证号码校验位不正确，请检查是否输错。")).to_be_visible()
     phone.screenshot(path=str(screenshots / "verify.png"))
     phone.get_by_label("身份证号").fill(id_number)
+    phone.locator("[data-test=id-consent-agree]").click()  # the separate ID-number consent
     phone.get_by_role("button", name="提交认证").click()
 
+    expect(phone).to_have_url(re.compile(r"/me/verify/done"))
+    phone.locator("[data-test=continue]").click()
     expect(phone).to_have_url(re.compile(r"/me$"))
     expect(verification).to_have_text("已实名")
     expect(phone.locator("[data-test=real-name]")).to_have_text("赵*")

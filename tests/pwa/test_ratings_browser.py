@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import httpx
 from playwright.sync_api import Page, expect
 
+from backend.identity import consents
+from backend.identity.consents import LegalDocumentKind
 from backend.settings import PROJECT_ROOT
 from tests.pwa import test_pwa_browser as base
 
@@ -149,6 +151,16 @@ def test_a_resident_rates_a_finished_case_from_the_sms_link(
     )["login"]
     assert login["errors"] == [], login
     resident = login["tokens"]
+    accepted = call(  # the sign-in documents, as the app's consent page would
+        server,
+        """mutation($d: [ConsentInput!]!) { acceptConsents(documents: $d) { errors { code } } }""",
+        resident["accessToken"],
+        d=[
+            {"document": kind, "version": consents.document(LegalDocumentKind(kind)).version}
+            for kind in ("USER_AGREEMENT", "PRIVACY_POLICY")
+        ],
+    )["acceptConsents"]
+    assert accepted["errors"] == [], accepted
     case = call(
         server,
         """mutation($input: SubmitCaseInput!) { submitCase(input: $input) {

@@ -2,6 +2,8 @@
  * Every piece of text a resident sees. Code and identifiers stay English; the UI is zh-CN.
  * Templates with a `{name}` placeholder are filled with `fill()` from utils/text.ts.
  */
+import { consentZhCN } from './consent.zh-CN'
+
 export const zhCN = {
   app: {
     name: '通办',
@@ -775,6 +777,8 @@ export const zhCN = {
       REAL_NAME_ALREADY_VERIFIED: '您已完成实名认证。',
       ID_NUMBER_ALREADY_BOUND: '该身份证号码已绑定其他账号。如非本人操作，请携带身份证到受理中心处理。',
       REGISTRY_UNAVAILABLE: '实名核验服务暂时不可用，请稍后再试。',
+      CONSENT_REQUIRED: '请先阅读并同意相关协议。',
+      CONSENT_VERSION_OUTDATED: '协议已更新，请阅读最新版本后再同意。',
       ILLEGAL_TRANSITION: '办件当前状态不允许这项操作，请刷新后查看。',
       MATTER_NOT_ONLINE: '该事项需要到窗口办理，请预约或前往受理中心。',
       MATTER_NOT_OFFERED: '该中心不受理此事项，请选择其他中心。',
@@ -814,6 +818,7 @@ export const zhCN = {
   districts: {
     label: '区',
   },
+  consent: consentZhCN,
 } as const
 
 export type Messages = typeof zhCN

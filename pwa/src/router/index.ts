@@ -4,6 +4,7 @@ import HomePage from '@/pages/home/index.vue'
 import { useAuthStore } from '@/stores/auth'
 import { bookingRoutes } from './bookings-pwa'
 import { certificateRoutes } from './certs-pwa'
+import { consentRoutes, installConsentGate } from './consent'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -141,6 +142,7 @@ const routes: RouteRecordRaw[] = [
   },
   ...bookingRoutes,
   ...certificateRoutes,
+  ...consentRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
@@ -171,6 +173,8 @@ router.beforeEach(async (to) => {
   if (to.name === 'login' && auth.signedIn) return { name: 'me' }
   return true
 })
+
+installConsentGate(router)
 
 router.afterEach((to) => {
   document.title = to.meta.title ? `${to.meta.title} - ${t.app.name}` : t.app.name

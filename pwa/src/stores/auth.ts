@@ -119,12 +119,17 @@ export const useAuthStore = defineStore('auth', () => {
     return []
   }
 
-  /** 实名认证; the payload's errors when refused. */
-  async function verifyRealName(name: string, idNumber: string): Promise<MutationError[]> {
+  /** 实名认证 with the separate ID-number consent's version; the payload's errors when refused. */
+  async function verifyRealName(
+    name: string,
+    idNumber: string,
+    consentVersion: string | null = null,
+  ): Promise<MutationError[]> {
     const payload = (
       await api.request(VerifyRealNameDocument, {
         name: name.trim(),
         idNumber: normalizeIdNumber(idNumber),
+        consentVersion,
       })
     ).verifyRealName
     if (payload.errors.length) {

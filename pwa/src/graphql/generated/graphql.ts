@@ -131,6 +131,17 @@ export type CheckInBookingInput = {
   priority?: boolean;
 };
 
+/** APP: in the resident's own app session; CLIENT: through a third-party app. */
+export type ConsentChannel =
+  | 'APP'
+  | 'CLIENT';
+
+/** A document and the version the resident read. */
+export type ConsentInput = {
+  document: LegalDocumentKind;
+  version: string;
+};
+
 /** WORKDAY: Monday-Friday and make-up working days (调休); REST_DAY: weekends and statutory holidays. */
 export type DayType =
   | 'REST_DAY'
@@ -161,6 +172,8 @@ export type ErrorCode =
   | 'CERTIFICATE_VIEW_ALREADY_REPORTED'
   | 'CERTIFICATE_VIEW_NOT_FOUND'
   | 'CHECK_IN_CODE_INVALID'
+  | 'CONSENT_REQUIRED'
+  | 'CONSENT_VERSION_OUTDATED'
   | 'DUPLICATE_BOOKING'
   | 'E_LICENCE_UNAVAILABLE'
   | 'FORBIDDEN'
@@ -257,6 +270,12 @@ export type IssueWalkInTicketInput = {
   /** The queue's letter; or give matterCode and the queue is found. */
   queue?: string | null | undefined;
 };
+
+/** USER_AGREEMENT 用户服务协议 and PRIVACY_POLICY 隐私政策 (accepted at sign-in); SENSITIVE_ID_NUMBER 身份证号码处理单独同意 (given with real-name verification). */
+export type LegalDocumentKind =
+  | 'PRIVACY_POLICY'
+  | 'SENSITIVE_ID_NUMBER'
+  | 'USER_AGREEMENT';
 
 /** Mark a rating 误评 or 恶意 (the centre head, with a reason). */
 export type MarkRatingInput = {
@@ -767,6 +786,75 @@ export type CertificateUpdatesSubscriptionVariables = Exact<{
 
 export type CertificateUpdatesSubscription = { myUpdates: { cursor: string, kind: string, at: string } };
 
+export type LegalDocumentFieldsFragment = { kind: LegalDocumentKind, version: string, title: string, effectiveDate: string, sections: Array<{ heading: string, paragraphs: Array<string> }> };
+
+export type LegalDocumentQueryVariables = Exact<{
+  kind: LegalDocumentKind;
+}>;
+
+
+export type LegalDocumentQuery = { legalDocument: { kind: LegalDocumentKind, version: string, title: string, effectiveDate: string, sections: Array<{ heading: string, paragraphs: Array<string> }> } };
+
+export type ConsentStatusFieldsFragment = { pending: Array<{ kind: LegalDocumentKind, version: string, title: string, effectiveDate: string, sections: Array<{ heading: string, paragraphs: Array<string> }> }>, records: Array<{ document: LegalDocumentKind, title: string, version: string, channel: ConsentChannel, acceptedAt: string }> };
+
+export type MyConsentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyConsentsQuery = { myConsents: { pending: Array<{ kind: LegalDocumentKind, version: string, title: string, effectiveDate: string, sections: Array<{ heading: string, paragraphs: Array<string> }> }>, records: Array<{ document: LegalDocumentKind, title: string, version: string, channel: ConsentChannel, acceptedAt: string }> } };
+
+export type AcceptConsentsMutationVariables = Exact<{
+  documents: Array<ConsentInput> | ConsentInput;
+}>;
+
+
+export type AcceptConsentsMutation = { acceptConsents: { status: { pending: Array<{ kind: LegalDocumentKind, version: string, title: string, effectiveDate: string, sections: Array<{ heading: string, paragraphs: Array<string> }> }>, records: Array<{ document: LegalDocumentKind, title: string, version: string, channel: ConsentChannel, acceptedAt: string }> } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type RequestAccountErasureCodeMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestAccountErasureCodeMutation = { requestAccountErasureCode: { sent: boolean, resendAfterSeconds: number | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type EraseAccountMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type EraseAccountMutation = { eraseAccount: { erased: boolean, sessionsEnded: number | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type MyDataExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDataExportQuery = { myDataExport: { fileName: string, generatedAt: string, json: string } };
+
+export type GuideFactFieldsFragment = { known: boolean, items: Array<string>, sourceIds: Array<string> };
+
+export type MatterGuideQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type MatterGuideQuery = { matter: { code: string, name: string, cityWide: boolean, guide: { unknownNotice: string, conditions: { known: boolean, items: Array<string>, sourceIds: Array<string> }, steps: { known: boolean, items: Array<string>, sourceIds: Array<string> }, fees: { known: boolean, items: Array<string>, sourceIds: Array<string> }, legalBasis: { known: boolean, items: Array<string>, sourceIds: Array<string> }, hours: { known: boolean, items: Array<string>, sourceIds: Array<string> }, sampleForms: { known: boolean, items: Array<string>, sourceIds: Array<string> }, materials: Array<{ name: string, eCertificateKnown: boolean, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null, originalOrCopy: { known: boolean, items: Array<string>, sourceIds: Array<string> }, count: { known: boolean, items: Array<string>, sourceIds: Array<string> } }>, faq: { known: boolean, items: Array<{ question: string, answer: string, sourceIds: Array<string> }> }, sources: Array<{ id: string, title: string, date: string }> } | null } };
+
+export type CentreLinksFragment = { code: string, name: string, district: string, address: string, addressApproximate: boolean, phone: string | null, phoneUri: string | null, amapUrl: string, geoUri: string, location: { approximate: boolean } };
+
+export type CentresOfferingQueryVariables = Exact<{
+  matterCode: string;
+  lat?: number | null | undefined;
+  lng?: number | null | undefined;
+  district?: string | null | undefined;
+  first?: number;
+}>;
+
+
+export type CentresOfferingQuery = { centresOffering: Array<{ distanceMeters: number | null, centre: { code: string, name: string, district: string, address: string, addressApproximate: boolean, phone: string | null, phoneUri: string | null, amapUrl: string, geoUri: string, location: { approximate: boolean } } }> };
+
+export type CentreLinksByCodeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type CentreLinksByCodeQuery = { centre: { code: string, name: string, district: string, address: string, addressApproximate: boolean, phone: string | null, phoneUri: string | null, amapUrl: string, geoUri: string, location: { approximate: boolean } } };
+
 export type ResidentAccountFragment = { id: string, phone: string, realName: string | null, idNumber: string | null, verified: boolean, verifiedAt: string | null };
 
 export type AuthTokensFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string };
@@ -805,6 +893,7 @@ export type LogoutMutation = { logout: { ok: boolean, errors: Array<{ field: str
 export type VerifyRealNameMutationVariables = Exact<{
   name: string;
   idNumber: string;
+  consentVersion?: string | null | undefined;
 }>;
 
 
@@ -1457,6 +1546,64 @@ export const CertificateVerificationFieldsFragmentDoc = new TypedDocumentString(
   masked
   disclosable
 }`, {"fragmentName":"CertificateVerificationFields"}) as unknown as TypedDocumentString<CertificateVerificationFieldsFragment, unknown>;
+export const LegalDocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LegalDocumentFields on LegalDocument {
+  kind
+  version
+  title
+  effectiveDate
+  sections {
+    heading
+    paragraphs
+  }
+}
+    `, {"fragmentName":"LegalDocumentFields"}) as unknown as TypedDocumentString<LegalDocumentFieldsFragment, unknown>;
+export const ConsentStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsentStatusFields on ConsentStatus {
+  pending {
+    ...LegalDocumentFields
+  }
+  records {
+    document
+    title
+    version
+    channel
+    acceptedAt
+  }
+}
+    fragment LegalDocumentFields on LegalDocument {
+  kind
+  version
+  title
+  effectiveDate
+  sections {
+    heading
+    paragraphs
+  }
+}`, {"fragmentName":"ConsentStatusFields"}) as unknown as TypedDocumentString<ConsentStatusFieldsFragment, unknown>;
+export const GuideFactFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GuideFactFields on GuideFact {
+  known
+  items
+  sourceIds
+}
+    `, {"fragmentName":"GuideFactFields"}) as unknown as TypedDocumentString<GuideFactFieldsFragment, unknown>;
+export const CentreLinksFragmentDoc = new TypedDocumentString(`
+    fragment CentreLinks on Centre {
+  code
+  name
+  district
+  address
+  addressApproximate
+  phone
+  phoneUri
+  amapUrl
+  geoUri
+  location {
+    approximate
+  }
+}
+    `, {"fragmentName":"CentreLinks"}) as unknown as TypedDocumentString<CentreLinksFragment, unknown>;
 export const ResidentAccountFragmentDoc = new TypedDocumentString(`
     fragment ResidentAccount on Resident {
   id
@@ -3110,6 +3257,235 @@ export const CertificateUpdatesDocument = new TypedDocumentString(`
   }
 }
     `, {"operationName":"CertificateUpdates"}) as unknown as TypedDocumentString<CertificateUpdatesSubscription, CertificateUpdatesSubscriptionVariables>;
+export const LegalDocumentDocument = new TypedDocumentString(`
+    query LegalDocument($kind: LegalDocumentKind!) {
+  legalDocument(kind: $kind) {
+    ...LegalDocumentFields
+  }
+}
+    fragment LegalDocumentFields on LegalDocument {
+  kind
+  version
+  title
+  effectiveDate
+  sections {
+    heading
+    paragraphs
+  }
+}`, {"operationName":"LegalDocument"}) as unknown as TypedDocumentString<LegalDocumentQuery, LegalDocumentQueryVariables>;
+export const MyConsentsDocument = new TypedDocumentString(`
+    query MyConsents {
+  myConsents {
+    ...ConsentStatusFields
+  }
+}
+    fragment LegalDocumentFields on LegalDocument {
+  kind
+  version
+  title
+  effectiveDate
+  sections {
+    heading
+    paragraphs
+  }
+}
+fragment ConsentStatusFields on ConsentStatus {
+  pending {
+    ...LegalDocumentFields
+  }
+  records {
+    document
+    title
+    version
+    channel
+    acceptedAt
+  }
+}`, {"operationName":"MyConsents"}) as unknown as TypedDocumentString<MyConsentsQuery, MyConsentsQueryVariables>;
+export const AcceptConsentsDocument = new TypedDocumentString(`
+    mutation AcceptConsents($documents: [ConsentInput!]!) {
+  acceptConsents(documents: $documents) {
+    status {
+      ...ConsentStatusFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment LegalDocumentFields on LegalDocument {
+  kind
+  version
+  title
+  effectiveDate
+  sections {
+    heading
+    paragraphs
+  }
+}
+fragment ConsentStatusFields on ConsentStatus {
+  pending {
+    ...LegalDocumentFields
+  }
+  records {
+    document
+    title
+    version
+    channel
+    acceptedAt
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"AcceptConsents"}) as unknown as TypedDocumentString<AcceptConsentsMutation, AcceptConsentsMutationVariables>;
+export const RequestAccountErasureCodeDocument = new TypedDocumentString(`
+    mutation RequestAccountErasureCode {
+  requestAccountErasureCode {
+    sent
+    resendAfterSeconds
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"RequestAccountErasureCode"}) as unknown as TypedDocumentString<RequestAccountErasureCodeMutation, RequestAccountErasureCodeMutationVariables>;
+export const EraseAccountDocument = new TypedDocumentString(`
+    mutation EraseAccount($code: String!) {
+  eraseAccount(code: $code) {
+    erased
+    sessionsEnded
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"EraseAccount"}) as unknown as TypedDocumentString<EraseAccountMutation, EraseAccountMutationVariables>;
+export const MyDataExportDocument = new TypedDocumentString(`
+    query MyDataExport {
+  myDataExport {
+    fileName
+    generatedAt
+    json
+  }
+}
+    `, {"operationName":"MyDataExport"}) as unknown as TypedDocumentString<MyDataExportQuery, MyDataExportQueryVariables>;
+export const MatterGuideDocument = new TypedDocumentString(`
+    query MatterGuide($code: String!) {
+  matter(code: $code) {
+    code
+    name
+    cityWide
+    guide {
+      unknownNotice
+      conditions {
+        ...GuideFactFields
+      }
+      steps {
+        ...GuideFactFields
+      }
+      fees {
+        ...GuideFactFields
+      }
+      legalBasis {
+        ...GuideFactFields
+      }
+      hours {
+        ...GuideFactFields
+      }
+      sampleForms {
+        ...GuideFactFields
+      }
+      materials {
+        name
+        originalOrCopy {
+          ...GuideFactFields
+        }
+        count {
+          ...GuideFactFields
+        }
+        eCertificateKnown
+        eCertificate
+        eCertificateCandidate
+      }
+      faq {
+        known
+        items {
+          question
+          answer
+          sourceIds
+        }
+      }
+      sources {
+        id
+        title
+        date
+      }
+    }
+  }
+}
+    fragment GuideFactFields on GuideFact {
+  known
+  items
+  sourceIds
+}`, {"operationName":"MatterGuide"}) as unknown as TypedDocumentString<MatterGuideQuery, MatterGuideQueryVariables>;
+export const CentresOfferingDocument = new TypedDocumentString(`
+    query CentresOffering($matterCode: String!, $lat: Float, $lng: Float, $district: String, $first: Int! = 10) {
+  centresOffering(
+    matterCode: $matterCode
+    lat: $lat
+    lng: $lng
+    district: $district
+    first: $first
+  ) {
+    distanceMeters
+    centre {
+      ...CentreLinks
+    }
+  }
+}
+    fragment CentreLinks on Centre {
+  code
+  name
+  district
+  address
+  addressApproximate
+  phone
+  phoneUri
+  amapUrl
+  geoUri
+  location {
+    approximate
+  }
+}`, {"operationName":"CentresOffering"}) as unknown as TypedDocumentString<CentresOfferingQuery, CentresOfferingQueryVariables>;
+export const CentreLinksByCodeDocument = new TypedDocumentString(`
+    query CentreLinksByCode($code: String!) {
+  centre(code: $code) {
+    ...CentreLinks
+  }
+}
+    fragment CentreLinks on Centre {
+  code
+  name
+  district
+  address
+  addressApproximate
+  phone
+  phoneUri
+  amapUrl
+  geoUri
+  location {
+    approximate
+  }
+}`, {"operationName":"CentreLinksByCode"}) as unknown as TypedDocumentString<CentreLinksByCodeQuery, CentreLinksByCodeQueryVariables>;
 export const RequestLoginCodeDocument = new TypedDocumentString(`
     mutation RequestLoginCode($phone: String!) {
   requestLoginCode(phone: $phone) {
@@ -3196,8 +3572,12 @@ export const LogoutDocument = new TypedDocumentString(`
   code
 }`, {"operationName":"Logout"}) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const VerifyRealNameDocument = new TypedDocumentString(`
-    mutation VerifyRealName($name: String!, $idNumber: String!) {
-  verifyRealName(name: $name, idNumber: $idNumber) {
+    mutation VerifyRealName($name: String!, $idNumber: String!, $consentVersion: String) {
+  verifyRealName(
+    name: $name
+    idNumber: $idNumber
+    consentVersion: $consentVersion
+  ) {
     resident {
       ...ResidentAccount
     }
