@@ -11,7 +11,7 @@
  *   instead of after the main script has run (routes read from src/router/*.ts, files from
  *   Vite's manifest, which is then removed from dist/);
  * - moves the icon font Vant inlines into its CSS as base64 (25 KiB, the bulk of the CSS every
- *   page waits for) into its own long-cached file, preloaded by index.html, and drops the
+ *   page waits for) into its own long-cached file, and drops the
  *   font's fallback on a third-party CDN (offline, and no request to anyone else);
  * - writes x.br (brotli, best) and x.gz (gzip -9) beside every compressible file, for the
  *   backend (backend/spa.py) to send as they are to a browser that accepts them.
@@ -127,13 +127,13 @@ function addRoutePreloads(root: string, outDir: string): void {
     .filter((name) => name.endsWith('.ts'))
     .sort()
     .flatMap((name) => lazyRoutes(readFileSync(join(routerDir, name), 'utf8')))
-  const fonts = readdirSync(join(outDir, 'assets'))
-    .filter((name) => name.endsWith('.woff2'))
-    .map((name) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${name}">`)
   const indexPath = join(outDir, 'index.html')
   const html = readFileSync(indexPath, 'utf8')
-  const head = [...fonts, preloadScript(routePreloads(manifest, routes))].join('\n    ')
-  writeFileSync(indexPath, html.replace('</head>', '  ' + head + '\n  </head>'))
+  // Before the stylesheets: an inline script after them waits until they have loaded.
+  const head = preloadScript(routePreloads(manifest, routes))
+  const at = html.indexOf('<script type="module"')
+  if (at < 0) throw new Error('index.html has no module script to put the route preloads before')
+  writeFileSync(indexPath, html.slice(0, at) + head + '\n    ' + html.slice(at))
 }
 
 const INLINE_WOFF2 = /url\(data:font\/woff2;charset=utf-8;base64,([A-Za-z0-9+/=]+)\)\s*format\("woff2"\)/

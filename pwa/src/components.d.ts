@@ -21,6 +21,7 @@ declare module 'vue' {
     FilteredListHeader: typeof import('./components/FilteredListHeader.vue')['default']
     LiveStatus: typeof import('./components/LiveStatus.vue')['default']
     MatterCell: typeof import('./components/MatterCell.vue')['default']
+    OfflineBanner: typeof import('./components/OfflineBanner.vue')['default']
     PagedList: typeof import('./components/PagedList.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']
     RateCaseButton: typeof import('./components/RateCaseButton.vue')['default']
