@@ -4,8 +4,11 @@ import App from './App.vue'
 import { router } from './router'
 import { useAuthStore } from './stores/auth'
 import { registerServiceWorker } from './sw-register'
+import { followSystemColorScheme } from './theme'
 import './styles/main.css'
+import './styles/dark.css'
 
+followSystemColorScheme()
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
