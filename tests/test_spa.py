@@ -46,9 +46,7 @@ def built_app(tmp_path: Path) -> Path:
     (tmp_path / "assets").mkdir()
     (tmp_path / "icons").mkdir()
     (tmp_path / "index.html").write_text("<title>通办</title>" + " " * 2000, encoding="utf-8")
-    (tmp_path / "index.html.gz").write_bytes(
-        gzip.compress((tmp_path / "index.html").read_bytes())
-    )
+    (tmp_path / "index.html.gz").write_bytes(gzip.compress((tmp_path / "index.html").read_bytes()))
     (tmp_path / "404.html").write_bytes((tmp_path / "index.html").read_bytes())
     (tmp_path / "sw.js").write_text("self.addEventListener('fetch', () => {})", encoding="utf-8")
     (tmp_path / "manifest.webmanifest").write_text('{"name": "通办"}', encoding="utf-8")
@@ -121,8 +119,10 @@ async def test_hashed_assets_are_immutable_and_the_shell_is_revalidated(
         response = await spa_client.get(path)
         assert response.status_code == 200, path
         assert response.headers["cache-control"] == "no-cache", path
-    assert (await spa_client.get("/manifest.webmanifest")).headers["content-type"].startswith(
-        "application/manifest+json"
+    assert (
+        (await spa_client.get("/manifest.webmanifest"))
+        .headers["content-type"]
+        .startswith("application/manifest+json")
     )
     icon = await spa_client.get("/icons/icon.svg")
     assert icon.headers["cache-control"] == "public, max-age=86400"
