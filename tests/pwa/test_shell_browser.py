@@ -136,3 +136,39 @@ def test_dark_mode_follows_the_system_with_readable_contrast(
     expect(page.locator("html")).to_have_class(re.compile(r"\bvan-theme-light\b"))
     page.context.close()
     assert crashes == []
+
+
+def test_the_resident_switches_to_english_in_me_and_it_is_remembered(
+    browser: Browser,  # noqa: F811
+    server: str,  # noqa: F811
+    screenshots: Path,  # noqa: F811
+) -> None:
+    page, crashes = open_page(browser)
+    page.goto(f"{server}/me")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+    switch = page.get_by_role("radiogroup", name="语言 Language")
+    expect(switch.get_by_role("radio", name="中文")).to_have_attribute("aria-checked", "true")
+    switch.get_by_role("radio", name="English").click()
+
+    # The app restarts in English: tab bar, headings, route titles, Vant's own strings.
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    nav = page.locator(".van-tabbar")
+    expect(nav).to_contain_text("Home")
+    expect(nav).to_contain_text("Services")
+    expect(page).to_have_title("Me - Tongban")
+    page.screenshot(path=screenshots / "shell-english-me.png")
+
+    page.goto(f"{server}/centres/310101-01")
+    expect(page.get_by_text("Today's hours")).to_be_visible()
+    expect(page).to_have_title(re.compile(r"- Tongban$"))
+    page.screenshot(path=screenshots / "shell-english-centre.png")
+
+    # Remembered on the next visit; and back to Chinese the same way.
+    page.goto(f"{server}/me")
+    switch = page.get_by_role("radiogroup", name="Language 语言")
+    expect(switch.get_by_role("radio", name="English")).to_have_attribute("aria-checked", "true")
+    switch.get_by_role("radio", name="中文").click()
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+    expect(page.locator(".van-tabbar")).to_contain_text("首页")
+    page.context.close()
+    assert crashes == []

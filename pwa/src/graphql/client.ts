@@ -13,7 +13,7 @@
  * (SESSION_REVOKED, TOKEN_INVALID ...) ends the session; the request is then sent once
  * without a token, so public data still loads.
  */
-import { zhCN } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import { operationName, tokenPolicy } from './documents'
 import { ApiError, messageForCode, messageForStatus } from './errors'
 import type { TypedDocumentString } from './generated/graphql'
@@ -136,7 +136,7 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
       } catch (error) {
         if (controller.signal.aborted) throw failure(error)
         throw response.ok
-          ? new ApiError('http', 'BAD_RESPONSE', zhCN.errors.badResponse, {
+          ? new ApiError('http', 'BAD_RESPONSE', t.errors.badResponse, {
               status: response.status,
             })
           : httpError(response.status)
@@ -149,8 +149,8 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
 
     function failure(error: unknown): unknown {
       if (signal?.aborted) return error
-      if (timedOut) return new ApiError('network', 'TIMEOUT', zhCN.errors.timeout)
-      return new ApiError('network', 'NETWORK_ERROR', zhCN.errors.network)
+      if (timedOut) return new ApiError('network', 'TIMEOUT', t.errors.timeout)
+      return new ApiError('network', 'NETWORK_ERROR', t.errors.network)
     }
   }
 
@@ -176,7 +176,7 @@ function resultOf<TData>(body: GraphQLResponseBody<TData> | null, response: Resp
   if (!response.ok) return raise(httpError(response.status))
   if (body?.data == null) {
     return raise(
-      new ApiError('http', 'BAD_RESPONSE', zhCN.errors.badResponse, { status: response.status }),
+      new ApiError('http', 'BAD_RESPONSE', t.errors.badResponse, { status: response.status }),
     )
   }
   return body.data

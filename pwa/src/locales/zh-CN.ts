@@ -536,6 +536,7 @@ export const zhCN = {
   shell: {
     offline: '网络已断开：最近打开过的页面仍可查看，其他内容请联网后再试。',
     online: '网络已恢复。',
+    language: '语言 Language',
   },
   districts: {
     label: '区',

@@ -1,5 +1,5 @@
 /** Pure formatting for what residents read: hours, dates, distances, time limits. */
-import { zhCN } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import type { OpeningHoursFieldsFragment as OpeningHours } from '@/graphql/generated/graphql'
 import { fill } from './text'
 
@@ -28,7 +28,7 @@ export function formatDateLabel(date: string): string {
 export function dayTags(hours: Pick<OpeningHours, 'holidayName' | 'isMakeupWorkday'>): string[] {
   const tags: string[] = []
   if (hours.holidayName) tags.push(hours.holidayName)
-  if (hours.isMakeupWorkday) tags.push(zhCN.centre.makeupWorkday)
+  if (hours.isMakeupWorkday) tags.push(t.centre.makeupWorkday)
   return tags
 }
 
@@ -64,7 +64,7 @@ export function openStatus(
 
 /** 0 -> 即办; n -> "n 个工作日". */
 export function formatPromisedDays(days: number): string {
-  return days === 0 ? zhCN.matter.sameDay : fill(zhCN.matter.workingDays, { days })
+  return days === 0 ? t.matter.sameDay : fill(t.matter.workingDays, { days })
 }
 
 /** 860 -> "860米"; 1530 -> "1.5公里". */
@@ -75,5 +75,5 @@ export function formatDistance(meters: number): string {
 
 /** The address as shown: approximate ones are prefixed with 约. */
 export function formatAddress(address: string, approximate: boolean): string {
-  return approximate ? `${zhCN.common.approximate} ${address}` : address
+  return approximate ? `${t.common.approximate} ${address}` : address
 }
