@@ -19,6 +19,7 @@ declare module 'vue' {
     CentreSatisfaction: typeof import('./components/CentreSatisfaction.vue')['default']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
     FilteredListHeader: typeof import('./components/FilteredListHeader.vue')['default']
+    LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     LiveStatus: typeof import('./components/LiveStatus.vue')['default']
     MatterCell: typeof import('./components/MatterCell.vue')['default']
     OfflineBanner: typeof import('./components/OfflineBanner.vue')['default']
