@@ -29,7 +29,7 @@ from backend.graphql.view import CachePolicy, GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
 from backend.identity.registry import population_registry
 from backend.identity.sms import sms_sender
-from backend.middleware import BodySizeLimit
+from backend.middleware import BodySizeLimit, compressed_responses
 from backend.platform import infra, streams
 from backend.platform.edge import AccessLog, ClientAddress
 from backend.platform.infra import Infrastructure, InfrastructureScope
@@ -200,5 +200,6 @@ def create_app(
             Middleware(InfrastructureScope, infra=container),
             Middleware(AccessLog),
             Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes),
+            Middleware(compressed_responses),
         ],
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOO_LARGE_BODY = json.dumps(
@@ -71,3 +72,28 @@ class BodySizeLimit:
             }
         )
         await send({"type": "http.response.body", "body": TOO_LARGE_BODY})
+
+
+# Responses a phone gets compressed when they pass this size (a GraphQL catalogue page is
+# tens of KiB of JSON; a small mutation payload is not worth the CPU).
+GZIP_MIN_BYTES = 1024
+# Never compressed on the fly: already compressed (PDFs, images), or streamed, where a
+# compressor would hold events back (server-sent events, multipart subscriptions).
+GZIP_EXCLUDED_TYPES = (
+    *DEFAULT_EXCLUDED_CONTENT_TYPES,
+    "application/pdf",
+    "multipart/mixed",
+)
+
+
+def compressed_responses(app: ASGIApp) -> ASGIApp:
+    """Gzip for HTTP responses (GraphQL and JSON) over GZIP_MIN_BYTES, for clients that
+    accept it. WebSockets pass untouched (GZipMiddleware only handles "http" scopes), and
+    responses that already carry a Content-Encoding (the PWA's precompressed files,
+    backend/spa.py) are sent as they are."""
+    return GZipMiddleware(
+        app,
+        minimum_size=GZIP_MIN_BYTES,
+        compresslevel=6,
+        exclude_content_types=GZIP_EXCLUDED_TYPES,
+    )

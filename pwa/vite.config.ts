@@ -32,20 +32,27 @@ export default defineConfig({
     },
   },
   build: {
+    // dist/.vite/manifest.json: the app-shell step reads it to preload each route's chunk.
+    manifest: true,
     target: 'es2020',
     chunkSizeWarningLimit: 400,
     rolldownOptions: {
       // The generated documents are `new TypedDocumentString(...)`: pure, so the fragments'
       // own documents, which nothing sends, are left out of the bundle.
       treeshake: { manualPureFunctions: ['TypedDocumentString'] },
-      // Vue, Vant and the router change less often than the app: one long-cached chunk. The
-      // clerks' QR decoder (barcode-detector + ZXing's glue, ~45 kB) stays a chunk of its own,
-      // loaded by the 验证 page only.
+      // Vue, the router and Pinia change less often than the app and every page needs them:
+      // one long-cached chunk. Vant is not in it: each component (with its CSS, imported by
+      // the resolver above) goes with the pages that use it, so a page loads only its own.
+      // The clerks' QR decoder (barcode-detector + ZXing's glue, ~45 kB) stays a chunk of its
+      // own, loaded by the 验证 page only.
       output: {
         codeSplitting: {
           groups: [
             { name: 'qr-decoder', test: /node_modules[\\/](barcode-detector|zxing-wasm)[\\/]/, priority: 1 },
-            { name: 'vendor', test: /node_modules/ },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](@vue|vue|vue-router|pinia)[\\/]/,
+            },
           ],
         },
       },

@@ -5,20 +5,152 @@
  * - writes dist/sw.js from sw/sw.js, with the list of every built file to precache and a
  *   version derived from their contents (a new build means a new cache);
  * - copies index.html to 404.html, so the backend's static mount (which serves 404.html for
- *   unknown paths) still opens the app on a deep link such as /centres/310101-01.
+ *   unknown paths) still opens the app on a deep link such as /centres/310101-01;
+ * - adds to index.html a small inline script that, for the page being opened (say
+ *   /matters/GA001), starts loading that route's lazily loaded chunks and CSS at once,
+ *   instead of after the main script has run (routes read from src/router/*.ts, files from
+ *   Vite's manifest, which is then removed from dist/);
+ * - moves the icon font Vant inlines into its CSS as base64 (25 KiB, the bulk of the CSS every
+ *   page waits for) into its own long-cached file, and drops the
+ *   font's fallback on a third-party CDN (offline, and no request to anyone else);
+ * - writes x.br (brotli, best) and x.gz (gzip -9) beside every compressible file, for the
+ *   backend (backend/spa.py) to send as they are to a browser that accepts them.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Plugin, ResolvedConfig } from 'vite'
 
 const NOT_PRECACHED = new Set(['sw.js', '404.html'])
+const COMPRESSIBLE = /\.(html|js|mjs|css|svg|json|webmanifest|txt|xml)$/
+// Below this a compressed copy saves less than a TCP packet: not worth a second file.
+const COMPRESS_MIN_BYTES = 1024
+
+/** Writes `file.br` and `file.gz` when they are smaller than `file`; returns how many. */
+export function precompress(file: string): number {
+  const raw = readFileSync(file)
+  if (raw.length < COMPRESS_MIN_BYTES) return 0
+  const variants: [string, Buffer][] = [
+    [
+      '.br',
+      brotliCompressSync(raw, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        },
+      }),
+    ],
+    ['.gz', gzipSync(raw, { level: 9 })],
+  ]
+  let written = 0
+  for (const [suffix, data] of variants) {
+    if (data.length >= raw.length) continue
+    writeFileSync(file + suffix, data)
+    written += 1
+  }
+  return written
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
     return statSync(path).isDirectory() ? filesUnder(path) : [path]
   })
+}
+
+/** Vite's build manifest (build.manifest: true), the parts read here. */
+export interface ManifestChunk {
+  file: string
+  imports?: string[]
+  css?: string[]
+}
+export type Manifest = Record<string, ManifestChunk>
+
+/** Lazily loaded routes in router sources: `path: '/x/:id'` ... `import('@/pages/x.vue')`. */
+export function lazyRoutes(source: string): { path: string; module: string }[] {
+  const found: { path: string; module: string }[] = []
+  const route = /path:\s*'([^']+)'[^{}]*?import\(\s*'@\/([^']+)'\s*\)/g
+  for (const match of source.matchAll(route)) {
+    found.push({ path: match[1]!, module: 'src/' + match[2]! })
+  }
+  return found
+}
+
+/** A vue-router path as a regular expression source; null for patterns it cannot know. */
+export function pathPattern(path: string): string | null {
+  if (/[()*?+]/.test(path)) return null
+  const parts = path.split('/').map((part) =>
+    part.startsWith(':') ? '[^/]+' : part.replace(/[.\\^$|[\]{}]/g, '\\$&'),
+  )
+  return '^' + parts.join('/') + '/?$'
+}
+
+/** For each route: the JS and CSS files its page needs beyond what index.html loads. */
+export function routePreloads(
+  manifest: Manifest,
+  routes: { path: string; module: string }[],
+): [string, string[], string[]][] {
+  const closure = (key: string, seen: Set<string>): Set<string> => {
+    if (seen.has(key) || !manifest[key]) return seen
+    seen.add(key)
+    for (const dep of manifest[key].imports ?? []) closure(dep, seen)
+    return seen
+  }
+  const entry = closure('index.html', new Set())
+  const table: [string, string[], string[]][] = []
+  for (const { path, module } of routes) {
+    const pattern = pathPattern(path)
+    if (pattern === null || !manifest[module]) continue
+    const keys = [...closure(module, new Set())].filter((key) => !entry.has(key))
+    const js = keys.map((key) => '/' + manifest[key]!.file)
+    const css = keys.flatMap((key) => (manifest[key]!.css ?? []).map((file) => '/' + file))
+    table.push([pattern, js, css])
+  }
+  return table
+}
+
+/** The inline script: preloads the current route's chunks, and its CSS. */
+export function preloadScript(table: [string, string[], string[]][]): string {
+  return `<script>(function(){var t=${JSON.stringify(table)},p=location.pathname,h=document.head;
+for(var i=0;i<t.length;i++){if(!new RegExp(t[i][0]).test(p))continue;
+t[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});
+t[i][2].forEach(function(f){var l=document.createElement('link');l.rel='stylesheet';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()</script>`
+}
+
+function addRoutePreloads(root: string, outDir: string): void {
+  const manifestDir = join(outDir, '.vite')
+  const manifest = JSON.parse(readFileSync(join(manifestDir, 'manifest.json'), 'utf8')) as Manifest
+  rmSync(manifestDir, { recursive: true, force: true })
+  const routerDir = join(root, 'src', 'router')
+  const routes = readdirSync(routerDir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .flatMap((name) => lazyRoutes(readFileSync(join(routerDir, name), 'utf8')))
+  const indexPath = join(outDir, 'index.html')
+  const html = readFileSync(indexPath, 'utf8')
+  // Before the stylesheets: an inline script after them waits until they have loaded.
+  const head = preloadScript(routePreloads(manifest, routes))
+  const at = html.indexOf('<script type="module"')
+  if (at < 0) throw new Error('index.html has no module script to put the route preloads before')
+  writeFileSync(indexPath, html.slice(0, at) + head + '\n    ' + html.slice(at))
+}
+
+const INLINE_WOFF2 = /url\(data:font\/woff2;charset=utf-8;base64,([A-Za-z0-9+/=]+)\)\s*format\("woff2"\)/
+const REMOTE_FONT = /,\s*url\(\/\/[^)]+\)\s*format\("[a-z0-9]+"\)/g
+
+/** CSS with its inline woff2 font replaced by `url(fontUrl)`, and the font's bytes. */
+export function externaliseFont(
+  css: string,
+  fontUrl: (font: Buffer) => string,
+): { css: string; font: Buffer | null } {
+  const match = INLINE_WOFF2.exec(css)
+  if (!match) return { css, font: null }
+  const font = Buffer.from(match[1]!, 'base64')
+  const replaced = css
+    .replace(INLINE_WOFF2, `url(${fontUrl(font)}) format("woff2")`)
+    .replace(REMOTE_FONT, '')
+  return { css: replaced, font }
 }
 
 export function appShell(): Plugin {
@@ -29,8 +161,20 @@ export function appShell(): Plugin {
     configResolved(resolved) {
       config = resolved
     },
+    generateBundle(_options, bundle) {
+      for (const asset of Object.values(bundle)) {
+        if (asset.type !== 'asset' || !asset.fileName.endsWith('.css')) continue
+        const source = typeof asset.source === 'string' ? asset.source : Buffer.from(asset.source).toString('utf8')
+        const { css } = externaliseFont(source, (font) => {
+          const id = this.emitFile({ type: 'asset', name: 'vant-icon.woff2', source: font })
+          return config.base + this.getFileName(id)
+        })
+        asset.source = css
+      }
+    },
     closeBundle() {
       const outDir = join(config.root, config.build.outDir)
+      addRoutePreloads(config.root, outDir)
       const hash = createHash('sha256')
       const urls: string[] = []
       for (const file of filesUnder(outDir).sort()) {
@@ -48,6 +192,9 @@ export function appShell(): Plugin {
         .replace('[] /* __PRECACHE__ */', JSON.stringify(urls, null, 2))
       writeFileSync(join(outDir, 'sw.js'), worker)
       writeFileSync(join(outDir, '404.html'), readFileSync(join(outDir, 'index.html')))
+      for (const file of filesUnder(outDir)) {
+        if (COMPRESSIBLE.test(file)) precompress(file)
+      }
     },
   }
 }

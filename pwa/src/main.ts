@@ -1,11 +1,16 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { applyLocale } from './locales'
 import { router } from './router'
 import { useAuthStore } from './stores/auth'
 import { registerServiceWorker } from './sw-register'
+import { followSystemColorScheme } from './theme'
 import './styles/main.css'
+import './styles/dark.css'
 
+followSystemColorScheme()
+applyLocale()
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)

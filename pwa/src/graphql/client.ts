@@ -20,7 +20,7 @@
  * and Cache-Control). When the server does not know the hash (PERSISTED_QUERY_NOT_FOUND) the
  * GET is repeated once with the document in `query`, which registers it.
  */
-import { zhCN } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import { operationName, sentAsGet, tokenPolicy } from './documents'
 import { ApiError, messageForCode, messageForStatus } from './errors'
 import type { TypedDocumentString } from './generated/graphql'
@@ -162,7 +162,7 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
       } catch (error) {
         if (controller.signal.aborted) throw failure(error)
         throw response.ok
-          ? new ApiError('http', 'BAD_RESPONSE', zhCN.errors.badResponse, {
+          ? new ApiError('http', 'BAD_RESPONSE', t.errors.badResponse, {
               status: response.status,
             })
           : httpError(response.status)
@@ -175,8 +175,8 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
 
     function failure(error: unknown): unknown {
       if (signal?.aborted) return error
-      if (timedOut) return new ApiError('network', 'TIMEOUT', zhCN.errors.timeout)
-      return new ApiError('network', 'NETWORK_ERROR', zhCN.errors.network)
+      if (timedOut) return new ApiError('network', 'TIMEOUT', t.errors.timeout)
+      return new ApiError('network', 'NETWORK_ERROR', t.errors.network)
     }
   }
 
@@ -242,7 +242,7 @@ function resultOf<TData>(body: GraphQLResponseBody<TData> | null, response: Resp
   if (!response.ok) return raise(httpError(response.status))
   if (body?.data == null) {
     return raise(
-      new ApiError('http', 'BAD_RESPONSE', zhCN.errors.badResponse, { status: response.status }),
+      new ApiError('http', 'BAD_RESPONSE', t.errors.badResponse, { status: response.status }),
     )
   }
   return body.data

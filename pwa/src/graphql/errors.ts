@@ -1,4 +1,4 @@
-import { zhCN } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import { fill, hasChinese } from '@/utils/text'
 import type { MutationErrorFieldsFragment as MutationError } from './generated/graphql'
 
@@ -47,19 +47,19 @@ export class ApiError extends Error {
  */
 export function messageForCode(code: string | null | undefined, serverMessage?: string | null) {
   if (hasChinese(serverMessage)) return serverMessage as string
-  return (code && zhCN.errors.byCode[code]) || zhCN.errors.unknown
+  return (code && t.errors.byCode[code]) || t.errors.unknown
 }
 
 export function messageForStatus(status: number): string {
-  if (status === 502 || status === 503 || status === 504) return zhCN.errors.unavailable
-  if (status === 429) return zhCN.errors.byCode.RATE_LIMITED ?? zhCN.errors.unavailable
-  return fill(zhCN.errors.http, { status })
+  if (status === 502 || status === 503 || status === 504) return t.errors.unavailable
+  if (status === 429) return t.errors.byCode.RATE_LIMITED ?? t.errors.unavailable
+  return fill(t.errors.http, { status })
 }
 
 /** Anything thrown while loading, as an ApiError (unexpected ones become `unknown`). */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
-  return new ApiError('graphql', 'CLIENT_ERROR', zhCN.errors.unknown)
+  return new ApiError('graphql', 'CLIENT_ERROR', t.errors.unknown)
 }
 
 /** A mutation payload's error (`errors { field message code }`) as an ApiError. */

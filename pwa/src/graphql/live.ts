@@ -24,7 +24,7 @@
  * Never polling, never a reload.
  */
 import type { Client, ClientOptions, FormattedExecutionResult, Sink } from 'graphql-ws/client'
-import { zhCN } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import type { ClientAuth } from './client'
 import { operationName } from './documents'
 import { ApiError, messageForCode } from './errors'
@@ -379,7 +379,7 @@ export function createLive(options: LiveOptions): Live {
           const fresh = await replaceSocket()
           if (stopped) return
           if (fresh === null) {
-            fail(new ApiError('graphql', 'UNAUTHENTICATED', zhCN.errors.byCode.UNAUTHENTICATED ?? ''))
+            fail(new ApiError('graphql', 'UNAUTHENTICATED', t.errors.byCode.UNAUTHENTICATED ?? ''))
           } else if (attempt > 0) {
             retryLater() // refused again and again: do not hammer the server
           } else {

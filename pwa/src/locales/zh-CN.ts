@@ -815,6 +815,11 @@ export const zhCN = {
       ALREADY_MARKED: '该评价已经标记过了。',
     } as Record<string, string>,
   },
+  shell: {
+    offline: '网络已断开：最近打开过的页面仍可查看，其他内容请联网后再试。',
+    online: '网络已恢复。',
+    language: '语言 Language',
+  },
   districts: {
     label: '区',
   },

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { zhCN as t } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import HomePage from '@/pages/home/index.vue'
 import { useAuthStore } from '@/stores/auth'
 import { bookingRoutes } from './bookings-pwa'

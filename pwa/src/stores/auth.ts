@@ -14,7 +14,7 @@ import {
 } from '@/graphql'
 import { type ApiError, toApiError } from '@/graphql/errors'
 import { REFRESH_TOKEN_KEY } from '@/graphql/session'
-import { zhCN as t } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import { normalizeCode, normalizeIdNumber, normalizePhone } from '@/utils/identity'
 
 /** Without `resendAfterSeconds` in the answer: the API's documented one a minute. */

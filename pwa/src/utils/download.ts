@@ -5,7 +5,7 @@
  */
 import type { ClientAuth } from '@/graphql/client'
 import { ApiError, messageForStatus } from '@/graphql/errors'
-import { zhCN } from '@/locales/zh-CN'
+import { t } from '@/locales'
 
 export async function fetchWithToken(
   url: string,
@@ -26,7 +26,7 @@ export async function fetchWithToken(
     response = await get(token)
     if (response.status === 401 && token) response = await get(await auth.renew(token))
   } catch {
-    throw new ApiError('network', 'NETWORK_ERROR', zhCN.errors.network)
+    throw new ApiError('network', 'NETWORK_ERROR', t.errors.network)
   }
   if (!response.ok) {
     throw new ApiError('http', `HTTP_${response.status}`, messageForStatus(response.status), {

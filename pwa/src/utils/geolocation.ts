@@ -1,4 +1,4 @@
-import { zhCN } from '@/locales/zh-CN'
+import { t } from '@/locales'
 
 export type LocateFailure = 'denied' | 'unavailable' | 'timeout' | 'unsupported' | 'insecure'
 
@@ -10,5 +10,5 @@ export function failureFromCode(code: number): LocateFailure {
 }
 
 export function locateFailureMessage(failure: LocateFailure): string {
-  return zhCN.nearby.errors[failure]
+  return t.nearby.errors[failure]
 }
