@@ -1,8 +1,21 @@
 /** The English locale against zh-CN, and remembering the resident's choice. */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { en } from '@/locales/en'
 import { LOCALE_KEY, messagesFor, storedLocale } from '@/locales'
 import { zhCN } from '@/locales/zh-CN'
+
+const SRC = join(__dirname, '..', 'src')
+
+/** Every .ts and .vue file under src/. */
+function sources(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sources(path)
+    return /\.(ts|vue)$/.test(entry.name) ? [path] : []
+  })
+}
 
 /** Every leaf as "path = text". */
 function leaves(value: unknown, path = ''): [string, string][] {
@@ -52,5 +65,15 @@ describe('locales', () => {
     expect(storedLocale(memory({ [LOCALE_KEY]: 'en' }))).toBe('en')
     expect(messagesFor('en').tabs.me).toBe('Me')
     expect(messagesFor('zh-CN').tabs.me).toBe('我的')
+  })
+
+  it('every page takes its texts from the chosen locale, not from zh-CN directly', () => {
+    // Only the locales module itself, and the call display's spoken announcement (always
+    // Mandarin, whatever the screen's language), import zh-CN.
+    const direct = sources()
+      .filter((file) => /from '@\/locales\/zh-CN'|from '\.\/zh-CN'/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file).split('\\').join('/'))
+      .sort()
+    expect(direct).toEqual(['locales/en.ts', 'locales/index.ts', 'pages/display/index.vue'])
   })
 })

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { zhCN as t } from '@/locales/zh-CN'
+import { t } from '@/locales'
 
 /** Bookings (网上预约), the queue at the centre and the hall's call display (叫号屏). */
 export const bookingRoutes: RouteRecordRaw[] = [

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { zhCN as t } from '@/locales/zh-CN'
+import { t } from '@/locales'
 
 /** 电子亮证: the resident's certificates, QR and trail; the clerk's 验证 page. */
 export const certificateRoutes: RouteRecordRaw[] = [

@@ -4,7 +4,7 @@
  * is sent to /consent from every page but the documents themselves and sign-in.
  */
 import type { RouteLocationNormalized, RouteLocationRaw, Router, RouteRecordRaw } from 'vue-router'
-import { zhCN as t } from '@/locales/zh-CN'
+import { t } from '@/locales'
 import { useAuthStore } from '@/stores/auth'
 import { useConsentStore } from '@/stores/consent'
 
