@@ -11,8 +11,8 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
-    BookButton: typeof import('./components/bookings/BookButton.vue')['default']
     AccountRights: typeof import('./components/AccountRights.vue')['default']
+    BookButton: typeof import('./components/bookings/BookButton.vue')['default']
     CaseCell: typeof import('./components/CaseCell.vue')['default']
     CaseStateTag: typeof import('./components/CaseStateTag.vue')['default']
     CaseSummary: typeof import('./components/CaseSummary.vue')['default']
@@ -25,12 +25,10 @@ declare module 'vue' {
     FilteredListHeader: typeof import('./components/FilteredListHeader.vue')['default']
     GuideFact: typeof import('./components/GuideFact.vue')['default']
     IdNumberConsent: typeof import('./components/IdNumberConsent.vue')['default']
-    LiveStatus: typeof import('./components/LiveStatus.vue')['default']
-    MatterCell: typeof import('./components/MatterCell.vue')['default']
-    MatterGuide: typeof import('./components/MatterGuide.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     LiveStatus: typeof import('./components/LiveStatus.vue')['default']
     MatterCell: typeof import('./components/MatterCell.vue')['default']
+    MatterGuide: typeof import('./components/MatterGuide.vue')['default']
     OfflineBanner: typeof import('./components/OfflineBanner.vue')['default']
     PagedList: typeof import('./components/PagedList.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']
