@@ -1,11 +1,15 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { enhanceAccessibility } from './a11y/enhance'
 import App from './App.vue'
+import { initElderMode } from './composables/useElderMode'
 import { router } from './router'
 import { useAuthStore } from './stores/auth'
 import { registerServiceWorker } from './sw-register'
 import './styles/main.css'
 
+// 长辈版 before the first paint, so the page does not jump from small to large text.
+initElderMode()
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
@@ -13,5 +17,6 @@ app.use(pinia)
 void useAuthStore(pinia).restore()
 app.use(router)
 app.mount('#app')
+enhanceAccessibility()
 
 registerServiceWorker()
