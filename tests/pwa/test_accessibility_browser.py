@@ -417,3 +417,127 @@ def test_text_follows_the_system_text_size(
         assert all(a >= b * 1.2 for a, b in zip(after, before, strict=True)), (before, after)
     finally:
         context.close()
+
+
+def focus_walk(page: Page, steps: int) -> list[dict[str, Any]]:
+    """Tab `steps` times from the top; what had focus each time: its name and focus ring."""
+    page.locator("body").focus()
+    seen = []
+    for _ in range(steps):
+        page.keyboard.press("Tab")
+        seen.append(
+            page.evaluate(
+                """() => {
+                  const e = document.activeElement
+                  // A text field shows its ring on the field's row.
+                  const ring = e.closest('.van-field, .van-search__content') || e
+                  const style = getComputedStyle(ring)
+                  return { tag: e.tagName, text: (e.getAttribute('aria-label') || e.innerText || '')
+                    .trim(), test: e.dataset.test || '', outline: parseFloat(style.outlineWidth)
+                    * (style.outlineStyle === 'none' ? 0 : 1) }
+                }"""
+            )
+        )
+    return seen
+
+
+def test_keyboard_reaches_every_control_with_a_visible_focus(
+    server: str,
+    browser: Browser,
+) -> None:
+    context = new_context(browser, False)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/")
+        settle(page)
+        # Past the last control focus leaves the page (the body): not a control.
+        seen = [item for item in focus_walk(page, 20) if item["tag"] != "BODY"]
+        assert len(seen) >= 12, seen
+        names = [item["text"] for item in seen]
+        wanted = ("长辈版", "办事指南", "全程网办", "全市通办", "搜索 居住证", "搜索 出生", "我的")
+        for name in wanted:
+            assert name in names, names
+        assert all(item["outline"] >= 2 for item in seen), [s for s in seen if s["outline"] < 2]
+        # No icon-font glyph in a name (private-use characters).
+        assert not [n for n in names if re.search("[\ue000-\uf8ff]", n)], names
+
+        page.goto(f"{server}/matters/{MATTER}")
+        settle(page)
+        first = focus_walk(page, 1)[0]
+        assert first["tag"] == "BUTTON" and first["test"] == "back" and first["text"] == "返回"
+        back = page.get_by_role("button", name="返回", exact=True)
+        expect(back).to_be_focused()
+        # The tab bar is navigation with links, the current page marked.
+        page.goto(f"{server}/centres")
+        nav = page.get_by_role("navigation", name="主导航")
+        expect(nav.get_by_role("link", name="服务中心")).to_have_attribute("aria-current", "page")
+        assert page.locator("[role=tablist], [role=tab]").count() == 0
+    finally:
+        context.close()
+
+
+def test_field_errors_are_tied_to_their_fields_and_announced(
+    server: str,
+    browser: Browser,
+) -> None:
+    context = new_context(browser, True)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/login")
+        phone = page.get_by_label("手机号")
+        phone.fill("123")
+        page.get_by_role("button", name="获取验证码").click()
+        expect(phone).to_have_attribute("aria-invalid", "true")
+        described = phone.get_attribute("aria-describedby")
+        assert described
+        message = page.locator(f"#{described}")
+        expect(message).to_have_attribute("role", "alert")
+        expect(message).to_contain_text("手机号")
+        assert small_text(page) == []
+        # Corrected: no longer invalid, no stale description.
+        phone.fill("13800000009")
+        page.get_by_role("button", name="登录", exact=True).click()
+        expect(phone).not_to_have_attribute("aria-invalid", "true")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "elder"), [(320, False), (188, False), (188, True)])
+def test_nothing_is_lost_at_320_px_and_200_percent_zoom(
+    width: int,
+    elder: bool,
+    server: str,
+    browser: Browser,
+) -> None:
+    """188 CSS px is a 375 px phone at 200 % zoom: no sideways scrolling, inputs at least
+    five characters wide, the tab bar's labels inside the bar."""
+    context = browser.new_context(**{**SMALL_PHONE, "viewport": {"width": width, "height": 700}})
+    context.set_default_timeout(base.TIMEOUT_MS)
+    set_elder_mode(context, elder)
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for path in ("/", "/login", "/matters", f"/matters/{MATTER}", f"/centres/{CENTRE}", "/me"):
+            page.goto(f"{server}{path}")
+            settle(page)
+            found = page.evaluate(
+                """() => ({
+                  overflow: document.documentElement.scrollWidth - window.innerWidth,
+                  narrowInputs: Array.from(document.querySelectorAll('input:not([type=hidden])'))
+                    .filter((i) => i.checkVisibility())
+                    .map((i) => [i.name, i.clientWidth / parseFloat(getComputedStyle(i).fontSize)])
+                    .filter(([, chars]) => chars < 5),
+                  tabsOutside: Array.from(document.querySelectorAll('[data-test=tab]'))
+                    .filter((tab) => {
+                      const r = tab.getBoundingClientRect()
+                      const bar = tab.closest('nav').getBoundingClientRect()
+                      return r.top < bar.top - 0.5 || r.bottom > bar.bottom + 0.5
+                        || tab.scrollHeight > tab.clientHeight + 1
+                    }).map((tab) => tab.innerText),
+                })"""
+            )
+            if found["overflow"] > 1 or found["narrowInputs"] or found["tabsOutside"]:
+                problems.append(f"{path}: {found}")
+    finally:
+        context.close()
+    assert not problems, problems
