@@ -541,3 +541,42 @@ def test_nothing_is_lost_at_320_px_and_200_percent_zoom(
     finally:
         context.close()
     assert not problems, problems
+
+
+SPEECH_RECORDER = """
+window.__spoken = []
+const synth = window.speechSynthesis
+if (synth) {
+  synth.speak = (u) => {
+    window.__spoken.push({ text: u.text, lang: u.lang })
+    setTimeout(() => u.onend && u.onend(), 10)
+  }
+  synth.cancel = () => {}
+}
+"""
+
+
+def test_read_aloud_speaks_the_pages_main_text_in_chinese(
+    server: str,
+    browser: Browser,
+) -> None:
+    """朗读 hands the page's text (not the buttons or the tab bar) to speech synthesis, zh-CN.
+    The engine is recorded rather than heard: headless Chromium has no voices."""
+    context = new_context(browser, True)
+    context.add_init_script(SPEECH_RECORDER)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/matters/{MATTER}")
+        settle(page)
+        name = page.get_by_role("heading", level=1).inner_text()
+        page.get_by_role("button", name="朗读本页内容").click()
+        page.wait_for_function("window.__spoken.length > 0")
+        spoken = page.evaluate("window.__spoken")
+        text = " ".join(item["text"] for item in spoken)
+        assert {item["lang"] for item in spoken} == {"zh-CN"}
+        assert name in text and "受理部门" in text, text
+        assert "返回" not in text and "朗读" not in text, text  # controls are not read
+        assert text.count(name) == 1, text  # the bar's copy of the title is not read twice
+        assert all(len(item["text"]) <= 160 for item in spoken)
+    finally:
+        context.close()
