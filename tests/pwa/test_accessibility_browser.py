@@ -72,8 +72,12 @@ ROUTES: dict[str, tuple[str, str]] = {
     "/staff/follow-ups/:id": ("staff", "/staff/follow-ups/{follow_up}"),
     "/:pathMatch(.*)*": ("public", "/no-such-page"),
 }
-# Extra states of a page worth checking: signed out 我的, the search page empty.
-EXTRA: list[tuple[str, str]] = [("public", "/me"), ("public", "/search")]
+# Extra states of a page worth checking: signed out 我的, the search page empty, the tablet.
+EXTRA: list[tuple[str, str]] = [
+    ("public", "/me"),
+    ("public", "/search"),
+    ("staff", f"/kiosk/rating?centre={CENTRE}&window=3"),  # signed in: the five buttons
+]
 # Key screens photographed in both modes.
 SCREENSHOTS = {
     "/": "home",
@@ -215,6 +219,12 @@ def sign_in_staff(context: BrowserContext, url: str) -> None:
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录", exact=True).click()
     expect(page).to_have_url(re.compile(r"/staff$"))
+    # The head's follow-ups and the window tablet keep their own device session.
+    page.goto(f"{url}/staff/follow-ups")
+    page.get_by_label("用户名").fill(HEAD)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录", exact=True).click()
+    expect(page.locator("[data-test=follow-up-item]").first).to_be_visible()
     page.close()
 
 
