@@ -24,6 +24,7 @@ from backend.settings import PROJECT_ROOT
 from tests.pwa import test_pwa_browser as base
 from tests.pwa.a11y import (
     ELDER_KEY,
+    ELDER_RULES,
     axe_path,
     axe_violations,
     describe,
@@ -322,7 +323,8 @@ def test_every_page_passes_axe(
                 Finding(
                     path=path,
                     who=who,
-                    violations=axe_violations(page),
+                    violations=axe_violations(page)
+                    + (axe_violations(page, ELDER_RULES) if elder else []),
                     h1=h1_count(page),
                     small_text=small_text(page) if elder else [],
                     small_targets=small_targets(page, 48 if elder else 44),
@@ -590,3 +592,26 @@ def test_read_aloud_speaks_the_pages_main_text_in_chinese(
         assert all(len(item["text"]) <= 160 for item in spoken)
     finally:
         context.close()
+
+
+def test_reduced_motion_is_respected(
+    server: str,
+    browser: Browser,
+) -> None:
+    """With the system's 减弱动态效果 on, transitions and animations are (near) instant."""
+    durations = (
+        "Array.from(document.querySelectorAll('.van-button, .van-cell, .van-search'))"
+        ".map((e) => parseFloat(getComputedStyle(e).transitionDuration) || 0)"
+    )
+    found: dict[str, list[float]] = {}
+    for motion in ("no-preference", "reduce"):
+        context = browser.new_context(**SMALL_PHONE, reduced_motion=motion)  # type: ignore[arg-type]
+        page = context.new_page()
+        try:
+            page.goto(f"{server}/")
+            settle(page)
+            found[motion] = page.evaluate(durations)
+        finally:
+            context.close()
+    assert max(found["no-preference"]) >= 0.1, found  # Vant animates these normally
+    assert found["reduce"] and max(found["reduce"]) < 0.01, found
