@@ -9,6 +9,7 @@ from backend.audit import api as audit
 from backend.bookings import api as bookings
 from backend.cases import api as cases
 from backend.centres import api as centres
+from backend.certificates import api as certificates
 from backend.graphql.schema import DomainAPI, TongbanSchema, build_schema
 from backend.identity import api as identity
 from backend.identity.authentication import authenticate
@@ -24,6 +25,7 @@ DOMAINS: list[DomainAPI] = [
     cases.API,
     ratings.API,
     bookings.API,
+    certificates.API,
 ]
 AUTHENTICATOR = authenticate
 

@@ -17,7 +17,12 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from backend import db
 from backend.api import AUTHENTICATOR, schema_for
 from backend.bookings import jobs as bookings_jobs
+from backend.bookings import reminders as bookings_reminders
+from backend.bookings.http import ROUTES as BOOKING_CALENDAR
 from backend.cases.http import ROUTES as CASE_DOCUMENTS
+from backend.certificates.http import ROUTES as CERTIFICATE_ROUTES
+from backend.certificates.library import e_licence_library
+from backend.certificates.service import presentation_tokens
 from backend.graphql.devtools import developer_tools, is_embedded, startup_notice
 from backend.graphql.view import GraphQLApp
 from backend.graphql.websocket import WebSocketLimits
@@ -84,6 +89,8 @@ def load_adapters() -> None:
     """Fail at start-up, not at the first sign-in, when an adapter is misnamed."""
     population_registry()
     sms_sender()
+    e_licence_library()
+    presentation_tokens()
 
 
 async def _relay_forever(every_seconds: float) -> None:
@@ -123,10 +130,13 @@ def create_app(
             no_shows = asyncio.create_task(
                 bookings_jobs.no_shows_forever(settings.booking_no_show_job_seconds)
             )
+            reminders = asyncio.create_task(
+                bookings_reminders.reminders_forever(settings.booking_reminder_job_seconds)
+            )
         try:
             yield
         finally:
-            for task in (relay, no_shows):
+            for task in (relay, no_shows, reminders):
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -149,6 +159,8 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         *CASE_DOCUMENTS,
+        *BOOKING_CALENDAR,
+        *CERTIFICATE_ROUTES,
     ]
     if (settings.pwa_dist / "index.html").exists():
         routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))

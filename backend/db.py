@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "backend.cases.models",
     "backend.ratings.models",
     "backend.bookings.models",
+    "backend.certificates.models",
 ]
 APP_LABEL = "tongban"
 

@@ -29,6 +29,8 @@ async def load_seed(seed_dir: Path) -> dict[str, dict[str, int]]:
         loaded["booking_slots"] = await bookings_seed.load_slot_rules(
             read_seed(seed_dir, "booking_slots.json")
         )
+    if (seed_dir / "queues.json").exists():
+        loaded["queues"] = await bookings_seed.load_queues(read_seed(seed_dir, "queues.json"))
     # Hours may have changed: bookings that no longer fit are cancelled by the centre.
     loaded["bookings_cancelled_by_centre"] = {
         "cancelled": len(await bookings_jobs.cancel_unfit_bookings())

@@ -118,6 +118,32 @@ class Settings(BaseSettings):
     booking_no_show_window_days: int = Field(default=90, ge=1)
     booking_suspension_days: int = Field(default=30, ge=1)
     booking_no_show_job_seconds: float = Field(default=60.0, gt=0)
+    # The day-before reminder (backend/bookings/reminders.py): from this Shanghai hour on,
+    # bookings of the next day are reminded, once each; the job runs every N seconds.
+    booking_reminder_hour: int = Field(default=10, ge=0, le=23)
+    booking_reminder_job_seconds: float = Field(default=300.0, gt=0)
+    # The queue at the centre (backend/bookings/queue.py, waits.py).
+    queue_on_time_grace_minutes: int = Field(default=15, ge=0)  # booked and on time: ahead
+    queue_priority_age: int = Field(default=70, ge=1)  # 绿色通道 by verified birth date
+    queue_service_sample: int = Field(default=20, ge=1)  # last N service times averaged
+    queue_default_service_minutes: float = Field(default=10.0, gt=0)  # before any history
+    queue_active_window_minutes: int = Field(default=60, ge=1)  # a window counts as open
+    queue_recent_calls: int = Field(default=8, ge=1, le=50)  # calls shown on the board
+    queue_max_window: int = Field(default=99, ge=1, le=999)
+
+    # 电子亮证 (backend/certificates): presentation tokens are signed with a key of their own
+    # (Ed25519 PEM, inline or as a file; never the access-token key), live at most 60 s and
+    # are meant for the audience of verifying clerks. Retired public keys stay in the JWKS
+    # (/.well-known/ecert-jwks.json) until their tokens have expired.
+    ecert_signing_key: SecretStr | None = None
+    ecert_signing_key_file: Path | None = None
+    ecert_retired_public_key_files: list[Path] = Field(default_factory=list)
+    ecert_audience: str = "tongban-ecert"
+    ecert_ttl_seconds: int = Field(default=60, ge=10, le=60)
+    # The e-licence library (电子证照库) adapter; the default reads the synthetic
+    # certificates of seed/e_licences.json (e_licence_seed_file when set).
+    e_licence_library_adapter: str = "backend.certificates.library:SeededELicenceLibrary"
+    e_licence_seed_file: Path | None = None
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

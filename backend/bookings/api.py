@@ -2,12 +2,14 @@
 
 from backend.bookings.mutations import BookingMutations
 from backend.bookings.queries import BookingQueries
-from backend.bookings.types import Booking
+from backend.bookings.subscriptions import BookingSubscriptions
+from backend.bookings.types import Booking, QueueTicket
 from backend.graphql.schema import DomainAPI
 
 API = DomainAPI(
     name="bookings",
     queries=[BookingQueries],
     mutations=[BookingMutations],
-    types=[Booking],
+    subscriptions=[BookingSubscriptions],
+    types=[Booking, QueueTicket],
 )

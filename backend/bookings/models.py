@@ -117,6 +117,7 @@ class Booking(Model):
     checked_in_at = fields.DatetimeField(null=True)
     checked_in_by_staff_id = fields.IntField(null=True)
     no_show_at = fields.DatetimeField(null=True)
+    reminded_at = fields.DatetimeField(null=True)  # the day-before reminder went out
 
     resident_id: int
     centre_id: int
@@ -127,3 +128,82 @@ class Booking(Model):
         table = "booking"
         unique_together = (("resident", "idempotency_key"), ("centre", "day", "check_in_code"))
         indexes = (("resident_id", "state"), ("state", "ends_at"))
+
+
+class TicketState(str, Enum):
+    WAITING = "WAITING"  # 等候中
+    CALLED = "CALLED"  # 已叫号 (at a window)
+    FINISHED = "FINISHED"  # 已办结
+    SKIPPED = "SKIPPED"  # 已过号
+
+
+class PriorityReason(str, Enum):
+    AGE_70 = "AGE_70"  # 70 or older by the verified birth date (绿色通道)
+    MARKED_BY_CLERK = "MARKED_BY_CLERK"  # a clerk marked it (e.g. disability, pregnancy)
+
+
+class QueueLine(Model):
+    """One queue of a centre (seed/queues.json): a letter, a name, and the departments whose
+    matters it serves. A line with no departments takes every matter no other line names."""
+
+    id = fields.IntField(primary_key=True)
+    centre: fields.ForeignKeyRelation[Centre] = fields.ForeignKeyField(
+        "tongban.Centre", related_name="queue_lines", on_delete=fields.CASCADE
+    )
+    letter = fields.CharField(max_length=1)
+    name = fields.CharField(max_length=32)
+    department_ids: list[int] = fields.JSONField(default=list)
+    position = fields.SmallIntField(default=0)
+
+    centre_id: int
+
+    class Meta:
+        table = "queue_line"
+        unique_together = (("centre", "letter"),)
+
+
+class QueueTicket(Model):
+    """A number taken at a centre on one day (A012). Called in the order: priority first,
+    then bookings checked in on time, then by `rank_at` (see backend/bookings/queue.py)."""
+
+    id = fields.IntField(primary_key=True)
+    centre: fields.ForeignKeyRelation[Centre] = fields.ForeignKeyField(
+        "tongban.Centre", related_name="queue_tickets", on_delete=fields.RESTRICT
+    )
+    line: fields.ForeignKeyRelation[QueueLine] = fields.ForeignKeyField(
+        "tongban.QueueLine", related_name="tickets", on_delete=fields.RESTRICT
+    )
+    day = fields.DateField()
+    seq = fields.IntField()
+    number = fields.CharField(max_length=8)
+    state = fields.CharEnumField(TicketState, max_length=10)
+    priority = fields.BooleanField(default=False)
+    priority_reason = fields.CharEnumField(PriorityReason, max_length=16, null=True)
+    booked_on_time = fields.BooleanField(default=False)
+    rank_at = fields.DatetimeField()
+    booking: fields.ForeignKeyNullableRelation[Booking] = fields.OneToOneField(
+        "tongban.Booking", related_name="ticket", null=True, on_delete=fields.RESTRICT
+    )
+    resident_id = fields.IntField(null=True)
+    matter_id = fields.IntField(null=True)
+    window = fields.SmallIntField(null=True)
+    recalls = fields.SmallIntField(default=0)
+    issued_at = fields.DatetimeField()
+    called_at = fields.DatetimeField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+    skipped_at = fields.DatetimeField(null=True)
+    issued_by_staff_id = fields.IntField(null=True)
+    called_by_staff_id = fields.IntField(null=True)
+
+    centre_id: int
+    line_id: int
+    booking_id: int | None
+
+    class Meta:
+        table = "queue_ticket"
+        unique_together = (("line", "day", "seq"), ("centre", "day", "number"))
+        indexes = (
+            ("centre_id", "day", "state"),
+            ("resident_id", "day"),
+            ("line_id", "finished_at"),
+        )

@@ -5,12 +5,13 @@ from typing import Annotated
 
 import strawberry
 
-from backend.bookings import access, service
-from backend.bookings.auth import MY_BOOKINGS
+from backend.bookings import access, queue, service, waits
+from backend.bookings.auth import CHECK_IN, MY_BOOKINGS
 from backend.bookings.loaders import load_bookings
-from backend.bookings.models import BookingState
-from backend.bookings.types import AvailableSlot, Booking
+from backend.bookings.models import BookingState, TicketState
+from backend.bookings.types import AvailableSlot, Booking, QueueBoard, QueueTicket
 from backend.graphql.context import Info
+from backend.graphql.inputs import text
 from backend.graphql.permissions import requires
 from backend.graphql.relay import CountedConnection, build_connection, paginate_queryset
 
@@ -59,3 +60,34 @@ class BookingQueries:
         return build_connection(
             [Booking.from_model(r) for r in rows], start=start, end=end, total=total
         )
+
+    @strawberry.field(
+        description="The public call display (叫号屏) of a centre: waiting count and estimated "
+        "wait per queue, now serving per window, the last calls. Anyone may read it: ticket "
+        "numbers only, no personal data. Follow it live with the queueBoard subscription."
+    )
+    async def queue_status(self, centre: Annotated[str, text(16)]) -> QueueBoard:
+        found = await queue.centre_for_board(centre)
+        return QueueBoard.from_board(await waits.board(found))
+
+    @strawberry.field(
+        description="My queue ticket today (waiting or called), or null. Follow it live with "
+        "myQueuePosition.",
+        extensions=[requires(MY_BOOKINGS)],
+    )
+    async def my_queue_ticket(self, info: Info) -> QueueTicket | None:
+        row = await queue.my_ticket(await info.context.principal())
+        return QueueTicket.from_model(row) if row is not None else None
+
+    @strawberry.field(
+        description="Today's tickets of a centre, waiting ones first in call order (its staff).",
+        extensions=[requires(CHECK_IN)],
+    )
+    async def centre_queue(
+        self,
+        info: Info,
+        centre: Annotated[str, text(16)],
+        states: list[TicketState] | None = None,
+    ) -> list[QueueTicket]:
+        rows = await queue.centre_tickets(await info.context.principal(), centre, states)
+        return [QueueTicket.from_model(r) for r in rows]

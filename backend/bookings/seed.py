@@ -16,9 +16,10 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from backend.bookings.models import SlotRule
+from backend.bookings.models import QueueLine, QueueTicket, SlotRule
 from backend.centres import service as centres
 from backend.centres.models import DayType
+from backend.matters import service as matters
 
 # (centre id, day type) -> (slot minutes, windows, per window)
 RuleKey = tuple[int, DayType]
@@ -68,4 +69,72 @@ async def load_slot_rules(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
         stale = [r.id for key, r in current.items() if key not in wanted]
         if stale:
             removed = await SlotRule.filter(id__in=stale).delete()
+    return {"created": created, "updated": updated, "removed": removed}
+
+
+async def load_queues(data: dict[str, Any]) -> dict[str, int]:
+    """Loading seed/queues.json: the queues of every centre (a letter, a name, the
+    departments whose matters it serves; a queue naming none takes the rest). `default`
+    applies to every centre without an entry in `centres`. Idempotent; a queue the seed no
+    longer names is removed unless it has tickets (they keep their history).
+
+        {"default": [{"letter": "A", "name": "人社医保",
+                      "departments": ["HUMAN_RESOURCES"]}, ...],
+         "centres": {"310101-01": [...]}}
+    """
+    departments = {d.code: d.id for d in await matters.list_departments()}
+
+    def parse(rows: list[dict[str, Any]], where: str) -> list[tuple[str, str, list[int]]]:
+        parsed: list[tuple[str, str, list[int]]] = []
+        for row in rows:
+            letter, name = str(row["letter"]), str(row["name"])
+            if len(letter) != 1 or not ("A" <= letter <= "Z"):
+                raise ValueError(f"queues.json: {where}: letter must be one of A-Z")
+            if not 1 <= len(name) <= 32:
+                raise ValueError(f"queues.json: {where}: name of 1 to 32 characters")
+            unknown = [c for c in row.get("departments", []) if c not in departments]
+            if unknown:
+                raise ValueError(f"queues.json: {where}: no department {unknown[0]}")
+            if letter in [p[0] for p in parsed]:
+                raise ValueError(f"queues.json: {where}: letter {letter} given twice")
+            parsed.append((letter, name, [departments[c] for c in row.get("departments", [])]))
+        if not parsed:
+            raise ValueError(f"queues.json: {where}: at least one queue")
+        return parsed
+
+    default = parse(list(data.get("default", [])), "default")
+    special: dict[int, list[tuple[str, str, list[int]]]] = {}
+    for code, rows in dict(data.get("centres", {})).items():
+        centre = await centres.find_centre_by_code(code)
+        if centre is None:
+            raise ValueError(f"queues.json: no centre {code}")
+        special[centre.id] = parse(list(rows), code)
+    created = updated = removed = 0
+    async with in_transaction():
+        current: dict[tuple[int, str], QueueLine] = {
+            (line.centre_id, line.letter): line for line in await QueueLine.all()
+        }
+        wanted: set[tuple[int, str]] = set()
+        for centre in await centres.list_all_centres():
+            for position, (letter, name, ids) in enumerate(special.get(centre.id, default)):
+                wanted.add((centre.id, letter))
+                line = current.get((centre.id, letter))
+                if line is None:
+                    await QueueLine.create(
+                        centre_id=centre.id,
+                        letter=letter,
+                        name=name,
+                        department_ids=ids,
+                        position=position,
+                    )
+                    created += 1
+                elif (line.name, line.department_ids, line.position) != (name, ids, position):
+                    await QueueLine.filter(id=line.id).update(
+                        name=name, department_ids=ids, position=position
+                    )
+                    updated += 1
+        for key, line in current.items():
+            if key not in wanted and not await QueueTicket.filter(line_id=line.id).exists():
+                await QueueLine.filter(id=line.id).delete()
+                removed += 1
     return {"created": created, "updated": updated, "removed": removed}

@@ -20,12 +20,13 @@ from tortoise.transactions import in_transaction
 
 from backend.audit import service as audit
 from backend.audit.service import Target
-from backend.bookings import access, codes, events, slots
+from backend.bookings import access, codes, events, queue, slots
 from backend.bookings.models import (
     ACTIVE_STATES,
     Booking,
     BookingHolder,
     BookingState,
+    QueueTicket,
     SlotCounter,
     SlotRule,
 )
@@ -206,11 +207,21 @@ def _counter_of(centre_id: int, slot: slots.Slot, group_id: int) -> SlotCounter:
 
 
 async def _ensure_counter(centre_id: int, slot: slots.Slot, group_id: int) -> int:
-    await SlotCounter.bulk_create([_counter_of(centre_id, slot, group_id)], ignore_conflicts=True)
-    counter = await SlotCounter.get(
-        centre_id=centre_id, day=slot.day, start_minute=slot.start_minute, group_id=group_id
-    ).only("id")
-    return int(counter.id)
+    """The slot's counter id, the row made on the slot's first booking (one query when it
+    exists, which is every booking but the first)."""
+    where = {
+        "centre_id": centre_id,
+        "day": slot.day,
+        "start_minute": slot.start_minute,
+        "group_id": group_id,
+    }
+    found = await SlotCounter.filter(**where).only("id").first()
+    if found is None:
+        await SlotCounter.bulk_create(
+            [_counter_of(centre_id, slot, group_id)], ignore_conflicts=True
+        )
+        found = await SlotCounter.filter(**where).only("id").get()
+    return int(found.id)
 
 
 async def _take_seat(counter_id: int) -> None:
@@ -308,8 +319,12 @@ async def book(
         _check_standing(holder, moment)
         await _check_limits(resident_id, matter.id, slot.day)
         counter_id = await _ensure_counter(centre.id, slot, group_id)
-        await _take_seat(counter_id)
+        # The row first, the seat last: the seat's UPDATE locks the slot's counter row
+        # until the commit, and every booking of that slot waits for it; so the locked
+        # part is the UPDATE, the stream heads and the COMMIT, not the insert too. A full
+        # slot rolls the row back with the rest.
         booking = await _create(resident_id, centre.id, matter.id, counter_id, slot, key)
+        await _take_seat(counter_id)
         record(events.changed(booking, "BOOK", moment))
     return booking
 
@@ -392,15 +407,25 @@ async def reschedule(principal: Principal, booking_id: int, start: datetime) -> 
 
 
 async def check_in(principal: Principal, raw_code: str, meta: RequestMeta | None = None) -> Booking:
-    """A clerk checks a resident in by the code of their booking: today, at their centre.
-    Every attempt is audited (a run of wrong codes from one clerk shows in the log)."""
+    """`check_in_with_ticket`, for callers that want the booking only."""
+    return (await check_in_with_ticket(principal, raw_code, False, meta))[0]
+
+
+async def check_in_with_ticket(
+    principal: Principal, raw_code: str, priority: bool = False, meta: RequestMeta | None = None
+) -> tuple[Booking, QueueTicket]:
+    """A clerk checks a resident in by the code of their booking: today, at their centre;
+    the resident's queue ticket is issued in the same transaction. Every attempt is audited
+    (a run of wrong codes from one clerk shows in the log)."""
     async with audit.audited("bookings.check_in", actor=principal.audit_actor, meta=meta) as note:
-        booking = await _check_in(principal, raw_code)
+        booking, ticket = await _check_in(principal, raw_code, priority)
         note.target = Target("booking", booking.id)
-    return booking
+    return booking, ticket
 
 
-async def _check_in(principal: Principal, raw_code: str) -> Booking:
+async def _check_in(
+    principal: Principal, raw_code: str, priority: bool
+) -> tuple[Booking, QueueTicket]:
     centre_id = _check_in_centre(principal)
     code = codes.normalise(raw_code)
     invalid = DomainError(
@@ -434,7 +459,8 @@ async def _check_in(principal: Principal, raw_code: str) -> Booking:
         )
         booking = await Booking.get(id=booking.id)
         record(events.changed(booking, "CHECK_IN", moment))
-    return booking
+        ticket = await queue.issue_for_booking(booking, principal.staff_id, priority, moment)
+    return booking, ticket
 
 
 def _check_in_centre(principal: Principal) -> int:

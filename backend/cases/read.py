@@ -56,3 +56,20 @@ async def _outcome(case: Case) -> CaseOutcome:
         finishing_centre_id=(step.centre_id if step else None) or case.accepting_centre_id,
         finishing_clerk_id=step.actor_id if step and step.centre_id is not None else None,
     )
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    id: int
+    number: str
+
+
+async def staff_case(principal: Principal, case_id: int) -> CaseRef | None:
+    """A case the staff member may read (their centre's; any for admins), for attaching a
+    record to it; None when there is no such case or it is not theirs to read."""
+    if not principal.is_staff:
+        return None
+    case = await Case.get_or_none(id=case_id)
+    if case is None or not access.may_read(principal, case):
+        return None
+    return CaseRef(case.id, case.number)

@@ -109,3 +109,8 @@ async def nearby_centres(lat: float, lng: float, within_minutes: int) -> list[Ne
         if distance <= radius:
             found.append(NearbyCentre(centre, distance, geo.walking_minutes(distance)))
     return sorted(found, key=lambda n: (n.distance_m, n.centre.code))
+
+
+async def list_all_centres() -> list[Centre]:
+    """Every centre and branch, by id (for loaders that set something up per centre)."""
+    return await Centre.all().order_by("id")

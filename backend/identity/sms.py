@@ -31,6 +31,11 @@ TEMPLATES = {
         "【通办】很抱歉，{centre}调整了 {date} 的办公时间，您预约的 {time}“{matter}”已取消。"
         "请在通办“我的预约”中重新预约。"
     ),
+    # The day before a booking (backend/bookings/reminders.py).
+    "BOOKING_REMINDER": (
+        "【通办】提醒：您预约了明天 {date} {time} 在{centre}办理“{matter}”，"
+        "请按时到达并出示通办中的签到码。如不能前往，请提前取消预约。"
+    ),
 }
 
 

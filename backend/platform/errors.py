@@ -98,6 +98,19 @@ class ErrorCode(str, Enum):
     BOOKING_NOT_CHANGEABLE = "BOOKING_NOT_CHANGEABLE"
     CHECK_IN_CODE_INVALID = "CHECK_IN_CODE_INVALID"
     ALREADY_CHECKED_IN = "ALREADY_CHECKED_IN"
+    # The queue at the centre (叫号)
+    QUEUE_NOT_FOUND = "QUEUE_NOT_FOUND"  # no queue with that letter at the centre
+    QUEUE_EMPTY = "QUEUE_EMPTY"  # nobody waiting in the queues the window serves
+    WINDOW_INVALID = "WINDOW_INVALID"  # not a window number of the centre
+    TICKET_NOT_ACTIONABLE = "TICKET_NOT_ACTIONABLE"  # its state does not allow the action
+    # Certificates (电子亮证); a refused verification is an answer (result and reason), not
+    # an error: these are for the resident's own requests
+    CERTIFICATE_NOT_FOUND = "CERTIFICATE_NOT_FOUND"  # not mine, nor one I may show
+    CERTIFICATE_NOT_VALID = "CERTIFICATE_NOT_VALID"  # expired or revoked: nothing to show
+    CERTIFICATE_FIELD_UNKNOWN = "CERTIFICATE_FIELD_UNKNOWN"
+    CERTIFICATE_VIEW_NOT_FOUND = "CERTIFICATE_VIEW_NOT_FOUND"
+    CERTIFICATE_VIEW_ALREADY_REPORTED = "CERTIFICATE_VIEW_ALREADY_REPORTED"
+    E_LICENCE_UNAVAILABLE = "E_LICENCE_UNAVAILABLE"
     # Subscriptions: messages may have been missed; subscribe again and reload the state
     RESYNC_REQUIRED = "RESYNC_REQUIRED"
     # Anything we did not expect; details are never sent to the client.

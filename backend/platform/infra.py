@@ -99,6 +99,10 @@ class Infrastructure:
         await self.broker.connect()
 
     async def stop(self) -> None:
+        for adapter in self._adapters.values():  # adapters holding connections close them
+            close = getattr(adapter, "aclose", None)
+            if close is not None:
+                await close()
         await self.limiter.close()
         await self.broker.disconnect()
 

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from backend.platform import infra
@@ -100,32 +99,54 @@ def stream_channel(stream: str) -> str:
     return f"stream.{stream}"
 
 
+_TAKE_SQL = (
+    'INSERT INTO "platform_sequence" ("name", "value") VALUES ({p1}, {p2}) '
+    'ON CONFLICT ("name") DO UPDATE SET "value" = "platform_sequence"."value" + {p2} '
+    'RETURNING "value"'
+)
+
+
+async def take_values(name: str, count: int = 1) -> int:
+    """Advance a named counter by `count` inside the caller's transaction and return its
+    new value (the values taken are value - count + 1 .. value). One statement, an upsert:
+    the row is created on first use and stays locked until the transaction ends, so values
+    follow commit order, without gaps."""
+    client = SequenceCounter._meta.db
+    marks = ("$1", "$2") if client.capabilities.dialect == "postgres" else ("?1", "?2")
+    rows = await client.execute_query_dict(
+        _TAKE_SQL.format(p1=marks[0], p2=marks[1]), [name, count]
+    )
+    return int(rows[0]["value"])
+
+
 async def next_value(name: str) -> int:
     """The next value of a named counter, inside the caller's transaction; the counter row
     stays locked until that transaction ends, so values follow commit order."""
-    await SequenceCounter.bulk_create([SequenceCounter(name=name, value=0)], ignore_conflicts=True)
-    await SequenceCounter.filter(name=name).update(value=F("value") + 1)
-    value: int = (await SequenceCounter.get(name=name)).value
-    return value
+    return await take_values(name, 1)
 
 
 async def append(events: Sequence[Event]) -> list[StreamEntry]:
-    """Write the durable events to their streams (inside the transaction)."""
+    """Write the durable events to their streams (inside the transaction). Each stream's
+    head is taken once, for all its events, and the heads in one fixed (sorted) order, so
+    two writers cannot deadlock: one statement per stream, then one row per entry."""
     durable = [e for e in events if isinstance(e, DurableEvent)]
     if not durable:
         return []
-    # Lock every stream head in one fixed order, so two writers cannot deadlock.
-    streams = sorted({s for e in durable for s in e.streams})
-    for stream in streams:
-        await SequenceCounter.bulk_create(
-            [SequenceCounter(name=f"stream:{stream}", value=0)], ignore_conflicts=True
-        )
+    wanted: dict[str, int] = {}
+    for event in durable:
+        for stream in event.streams:
+            wanted[stream] = wanted.get(stream, 0) + 1
+    next_seq: dict[str, int] = {}
+    for stream in sorted(wanted):
+        last = await take_values(f"stream:{stream}", wanted[stream])
+        next_seq[stream] = last - wanted[stream] + 1
     entries = []
     moment = now()
     for event in durable:
+        payload = event.to_message()
         for stream in event.streams:
-            seq = await next_value(f"stream:{stream}")
-            payload = event.to_message()
+            seq = next_seq[stream]
+            next_seq[stream] += 1
             row = await StreamEvent.create(
                 stream=stream, seq=seq, kind=event.kind, payload=payload, at=moment
             )

@@ -35,7 +35,9 @@ export function appShell(): Plugin {
       const urls: string[] = []
       for (const file of filesUnder(outDir).sort()) {
         const name = relative(outDir, file).split(sep).join('/')
-        if (NOT_PRECACHED.has(name) || name.endsWith('.map')) continue
+        // The QR decoder's WebAssembly (~1 MB) is for clerks' scanners only: fetched on first
+        // use, not installed on every resident's phone.
+        if (NOT_PRECACHED.has(name) || name.endsWith('.map') || name.endsWith('.wasm')) continue
         urls.push('/' + name)
         hash.update(name).update(readFileSync(file))
       }

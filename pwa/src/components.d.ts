@@ -11,12 +11,14 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    BookButton: typeof import('./components/bookings/BookButton.vue')['default']
     CaseCell: typeof import('./components/CaseCell.vue')['default']
     CaseStateTag: typeof import('./components/CaseStateTag.vue')['default']
     CaseSummary: typeof import('./components/CaseSummary.vue')['default']
     CaseTimeline: typeof import('./components/CaseTimeline.vue')['default']
     CentreCell: typeof import('./components/CentreCell.vue')['default']
     CentreSatisfaction: typeof import('./components/CentreSatisfaction.vue')['default']
+    CertificateTag: typeof import('./components/CertificateTag.vue')['default']
     ElderHome: typeof import('./components/ElderHome.vue')['default']
     ElderModeButton: typeof import('./components/ElderModeButton.vue')['default']
     ElderModeCell: typeof import('./components/ElderModeCell.vue')['default']
@@ -26,10 +28,12 @@ declare module 'vue' {
     MatterCell: typeof import('./components/MatterCell.vue')['default']
     PagedList: typeof import('./components/PagedList.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']
+    QueuePosition: typeof import('./components/bookings/QueuePosition.vue')['default']
     RateCaseButton: typeof import('./components/RateCaseButton.vue')['default']
     ReadAloud: typeof import('./components/ReadAloud.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SlotPicker: typeof import('./components/bookings/SlotPicker.vue')['default']
     StaffSignIn: typeof import('./components/StaffSignIn.vue')['default']
     TabBar: typeof import('./components/TabBar.vue')['default']
     VanButton: typeof import('vant/es')['Button']

@@ -2,6 +2,8 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { zhCN as t } from '@/locales/zh-CN'
 import HomePage from '@/pages/home/index.vue'
 import { useAuthStore } from '@/stores/auth'
+import { bookingRoutes } from './bookings-pwa'
+import { certificateRoutes } from './certs-pwa'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -137,6 +139,8 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/staff/follow-up.vue'),
     meta: { title: t.titles.followUp },
   },
+  ...bookingRoutes,
+  ...certificateRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -11,12 +11,13 @@ export async function fetchWithToken(
   url: string,
   auth: ClientAuth,
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  accept = 'application/pdf',
 ): Promise<Blob> {
   const token = await auth.accessToken()
   const get = (bearer: string | null) =>
     fetchImpl(url, {
       headers: {
-        accept: 'application/pdf',
+        accept,
         ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
       },
     })

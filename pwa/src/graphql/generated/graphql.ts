@@ -20,6 +20,37 @@ export type AppealRatingInput = {
   reason: string;
 };
 
+/** Book a slot. */
+export type BookSlotInput = {
+  centreCode: string;
+  /** A key the app makes once per booking attempt (e.g. a UUID) and sends again on a retry: the retry returns the same booking and never books twice. */
+  idempotencyKey: string;
+  matterCode: string;
+  /** The slot's start, as availableSlots gives it (Shanghai time). */
+  start: string;
+};
+
+/** BOOKED 已预约, CHECKED_IN 已签到, CANCELLED 已取消, CANCELLED_BY_CENTRE 中心取消 (opening hours changed), NO_SHOW 爽约. */
+export type BookingState =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'CANCELLED_BY_CENTRE'
+  | 'CHECKED_IN'
+  | 'NO_SHOW';
+
+/** Call the next ticket to a window (clerks of the centre). */
+export type CallNextInput = {
+  centreCode: string;
+  /** The letters of the queues this window serves (all when null). */
+  queues?: Array<string> | null | undefined;
+  window: number;
+};
+
+/** Cancel a booking, until its slot starts. */
+export type CancelBookingInput = {
+  bookingId: string | number;
+};
+
 /** A step a case can take (see the transition table). */
 export type CaseAction =
   | 'ACCEPT'
@@ -79,6 +110,27 @@ export type CentreKind =
   | 'BRANCH'
   | 'CENTRE';
 
+/** How I may show a certificate: HOLDER 本人; PARENT 父母 (a child's birth certificate); SPOUSE 配偶 (the marriage certificate); HOUSEHOLD_MEMBER 同户成员 (the hukou booklet). Anything but HOLDER is delegate use (代亮证), and the trail names both people. */
+export type CertificateRelation =
+  | 'HOLDER'
+  | 'HOUSEHOLD_MEMBER'
+  | 'PARENT'
+  | 'SPOUSE';
+
+/** VALID 有效, EXPIRED 已过期 (past its validity), REVOKED 已注销. */
+export type CertificateStatus =
+  | 'EXPIRED'
+  | 'REVOKED'
+  | 'VALID';
+
+/** Check a resident in at the door by their booking's code: issues their queue ticket. */
+export type CheckInBookingInput = {
+  /** The 8-character code, typed or scanned from the QR code. */
+  code: string;
+  /** The clerk marks the ticket a priority one (绿色通道). Residents aged 70 or more by their verified birth date get priority anyway. */
+  priority?: boolean;
+};
+
 /** WORKDAY: Monday-Friday and make-up working days (调休); REST_DAY: weekends and statutory holidays. */
 export type DayType =
   | 'REST_DAY'
@@ -103,8 +155,14 @@ export type ErrorCode =
   | 'BOOKING_NOT_CHANGEABLE'
   | 'BOOKING_SUSPENDED'
   | 'CENTRE_CLOSED'
+  | 'CERTIFICATE_FIELD_UNKNOWN'
+  | 'CERTIFICATE_NOT_FOUND'
+  | 'CERTIFICATE_NOT_VALID'
+  | 'CERTIFICATE_VIEW_ALREADY_REPORTED'
+  | 'CERTIFICATE_VIEW_NOT_FOUND'
   | 'CHECK_IN_CODE_INVALID'
   | 'DUPLICATE_BOOKING'
+  | 'E_LICENCE_UNAVAILABLE'
   | 'FORBIDDEN'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'IDEMPOTENCY_KEY_REUSED'
@@ -141,6 +199,8 @@ export type ErrorCode =
   | 'PAGE_SIZE_TOO_LARGE'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_DEEP'
+  | 'QUEUE_EMPTY'
+  | 'QUEUE_NOT_FOUND'
   | 'RATE_LIMITED'
   | 'REAL_NAME_ALREADY_VERIFIED'
   | 'REAL_NAME_MISMATCH'
@@ -157,12 +217,14 @@ export type ErrorCode =
   | 'SLOT_IN_PAST'
   | 'SLOT_NOT_FOUND'
   | 'SLOT_OUT_OF_RANGE'
+  | 'TICKET_NOT_ACTIONABLE'
   | 'TOKEN_EXPIRED'
   | 'TOKEN_INVALID'
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_OPERATIONS'
   | 'TOO_MANY_TOKENS'
   | 'UNAUTHENTICATED'
+  | 'WINDOW_INVALID'
   | 'WINDOW_NOT_STAFFED';
 
 /** DIRECT 直接受理: accepted on the spot; COLLECT_FORWARD 收受分离: collected here and accepted by the resident's household-registration centre. */
@@ -180,6 +242,17 @@ export type HoursSource =
 export type IndicatorScoreInput = {
   indicator: RatingIndicator;
   level: RatingLevel;
+};
+
+/** A ticket for a resident without a booking (clerks of the centre). */
+export type IssueWalkInTicketInput = {
+  centreCode: string;
+  matterCode?: string | null | undefined;
+  priority?: boolean;
+  /** Why priority (MARKED_BY_CLERK when priority and no reason). */
+  priorityReason?: PriorityReason | null | undefined;
+  /** The queue's letter; or give matterCode and the queue is found. */
+  queue?: string | null | undefined;
 };
 
 /** Mark a rating 误评 or 恶意 (the centre head, with a reason). */
@@ -213,6 +286,19 @@ export type OpenCounterCaseInput = {
   materials?: Array<CaseMaterialInput>;
   matterCode: string;
 };
+
+/** Ask for a presentation (亮证) of one of my certificates. */
+export type PresentCertificateInput = {
+  /** ECertificate.id */
+  certificate: string | number;
+  /** Keys of the fields to disclose; the required ones are always added. Null: all fields. */
+  fields?: Array<string> | null | undefined;
+};
+
+/** AGE_70: 70 or older by the verified birth date; MARKED_BY_CLERK: a clerk marked it (绿色通道). */
+export type PriorityReason =
+  | 'AGE_70'
+  | 'MARKED_BY_CLERK';
 
 /** A button pressed on the window's tablet (一次一评). */
 export type RateAtCounterInput = {
@@ -264,6 +350,20 @@ export type RatingMark =
   | 'MALICIOUS'
   | 'MISTAKEN';
 
+/** Report a view of my certificate that I do not recognise. */
+export type ReportCertificateViewInput = {
+  /** What seems wrong (optional). */
+  note?: string | null | undefined;
+  /** CertificateView.id */
+  view: string | number;
+};
+
+/** Move a booking to another slot of the same centre and matter. If the new slot is full, the old booking stays as it was. */
+export type RescheduleBookingInput = {
+  bookingId: string | number;
+  start: string;
+};
+
 /** Resolve a follow-up, or answer the resident's appeal. */
 export type ResolveRatingFollowUpInput = {
   /** The cause found. */
@@ -289,6 +389,142 @@ export type SubmitCaseInput = {
   materials?: Array<CaseMaterialInput>;
   matterCode: string;
 };
+
+/** Recall, skip or finish a called ticket (clerks of its centre). */
+export type TicketActionInput = {
+  ticketId: string | number;
+};
+
+/** WAITING 等候中, CALLED 已叫号 (at a window), FINISHED 已办结, SKIPPED 已过号. */
+export type TicketState =
+  | 'CALLED'
+  | 'FINISHED'
+  | 'SKIPPED'
+  | 'WAITING';
+
+/** Why a verification was refused: MALFORMED (not a code), ALGORITHM_REFUSED, WRONG_TYPE (e.g. a sign-in token), UNKNOWN_KEY, BAD_SIGNATURE, WRONG_AUDIENCE, TOKEN_EXPIRED, NOT_YET_VALID, LIFETIME_TOO_LONG, BAD_CLAIMS, UNKNOWN_CERTIFICATE, WRONG_KIND, NO_DELEGATE_LINK (the family link is gone), NOT_AT_CENTRE (the verifier acts at no centre), KIND_NOT_ACCEPTED (the matter takes no certificate of this kind), CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED, REPLAYED (used before). */
+export type VerificationRefusal =
+  | 'ALGORITHM_REFUSED'
+  | 'BAD_CLAIMS'
+  | 'BAD_SIGNATURE'
+  | 'CERTIFICATE_EXPIRED'
+  | 'CERTIFICATE_REVOKED'
+  | 'KIND_NOT_ACCEPTED'
+  | 'LIFETIME_TOO_LONG'
+  | 'MALFORMED'
+  | 'NOT_AT_CENTRE'
+  | 'NOT_YET_VALID'
+  | 'NO_DELEGATE_LINK'
+  | 'REPLAYED'
+  | 'TOKEN_EXPIRED'
+  | 'UNKNOWN_CERTIFICATE'
+  | 'UNKNOWN_KEY'
+  | 'WRONG_AUDIENCE'
+  | 'WRONG_KIND'
+  | 'WRONG_TYPE';
+
+/** The verification's answer, in MOSIP Inji's terms: SUCCESS, INVALID (not a presentation of ours, tampered, another audience or kind ...), EXPIRED (the code or the certificate), REVOKED, ALREADY_USED (一次一验: every code verifies once). */
+export type VerificationResult =
+  | 'ALREADY_USED'
+  | 'EXPIRED'
+  | 'INVALID'
+  | 'REVOKED'
+  | 'SUCCESS';
+
+/** Verify a presentation a resident shows (clerks at a centre). */
+export type VerifyCertificateInput = {
+  /** The case to attach the verification to (optional). */
+  case?: string | number | null | undefined;
+  /** The code of the matter being handled, e.g. GA006. */
+  matter: string;
+  /** The code, scanned from the QR code or pasted. */
+  token: string;
+};
+
+export type BookingCentreFragment = { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } };
+
+export type BookingListItemFragment = { id: string, state: BookingState, stateName: string, start: string, end: string, checkedInAt: string | null, matter: { code: string, name: string }, centre: { code: string, name: string, shortName: string } };
+
+export type BookingDetailFragment = { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } };
+
+export type BookingCalendarQueryVariables = Exact<{
+  centreCode: string;
+  d0: string;
+  d1: string;
+  d2: string;
+  d3: string;
+  d4: string;
+  d5: string;
+  d6: string;
+  d7: string;
+}>;
+
+
+export type BookingCalendarQuery = { centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, h0: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h1: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h2: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h3: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h4: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h5: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h6: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, h7: { date: string, dayType: DayType, isOpenDay: boolean, opensAt: string | null, closesAt: string | null, holidayName: string | null, isMakeupWorkday: boolean, calendarKnown: boolean, source: HoursSource, note: string }, location: { latitude: number, longitude: number, approximate: boolean } } };
+
+export type AvailableSlotsQueryVariables = Exact<{
+  centreCode: string;
+  matterCode: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableSlotsQuery = { availableSlots: Array<{ start: string, end: string, capacity: number, seatsLeft: number }> };
+
+export type BookSlotMutationVariables = Exact<{
+  input: BookSlotInput;
+}>;
+
+
+export type BookSlotMutation = { bookSlot: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type MyBookingsQueryVariables = Exact<{
+  states?: Array<BookingState> | BookingState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { myBookings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, state: BookingState, stateName: string, start: string, end: string, checkedInAt: string | null, matter: { code: string, name: string }, centre: { code: string, name: string, shortName: string } } }> } };
+
+export type BookingByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingByIdQuery = { node:
+    | { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } }
+    | Record<PropertyKey, never>
+   };
+
+export type CancelBookingMutationVariables = Exact<{
+  input: CancelBookingInput;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type RescheduleBookingMutationVariables = Exact<{
+  input: RescheduleBookingInput;
+}>;
+
+
+export type RescheduleBookingMutation = { rescheduleBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type CheckInBookingMutationVariables = Exact<{
+  input: CheckInBookingInput;
+}>;
+
+
+export type CheckInBookingMutation = { checkInBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, checkedInAt: string | null, matter: { code: string, name: string } } | null, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type BookingUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type BookingUpdatesSubscription = { myUpdates: { cursor: string, kind: string, at: string } };
 
 export type CaseCentreFragment = { code: string, name: string, shortName: string };
 
@@ -477,6 +713,57 @@ export type SearchQueryVariables = Exact<{
 
 export type SearchQuery = { matters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, handlingMode: HandlingMode, onlineLevel: OnlineLevel, cityWide: boolean, promisedWorkingDays: number, department: { code: string, name: string } } }> }, centres: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, shortName: string, district: string, kind: CentreKind, address: string, addressApproximate: boolean, isOpenAt: boolean } }> } };
 
+export type CertificateFieldItemFragment = { key: string, label: string, value: string, masked: boolean, disclosable: boolean };
+
+export type MyCertificateFragment = { id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> };
+
+export type CertificatePresentationFieldsFragment = { token: string, expiresAt: string, ttlSeconds: number, disclosedFields: Array<string>, qrSvg: string, qrVersion: number, qrModules: number, certificate: { id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> } };
+
+export type CertificateViewItemFragment = { id: string, at: string, kind: ECertificateKind | null, title: string | null, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, caseNumber: string | null, delegate: boolean, holderName: string | null, delegateName: string | null, idNumberRevealed: boolean, reported: boolean, reportedAt: string | null, clerkName: string, centre: { code: string, name: string, shortName: string } | null, matter: { code: string, name: string } | null };
+
+export type CertificateVerificationFieldsFragment = { id: string, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, kind: ECertificateKind | null, title: string | null, holderName: string | null, delegateName: string | null, relation: CertificateRelation | null, status: CertificateStatus | null, validUntil: string | null, caseNumber: string | null, at: string, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> };
+
+export type MyCertificatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCertificatesQuery = { myCertificates: Array<{ id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> }> };
+
+export type MyCertificateViewsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyCertificateViewsQuery = { myCertificateViews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, kind: ECertificateKind | null, title: string | null, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, caseNumber: string | null, delegate: boolean, holderName: string | null, delegateName: string | null, idNumberRevealed: boolean, reported: boolean, reportedAt: string | null, clerkName: string, centre: { code: string, name: string, shortName: string } | null, matter: { code: string, name: string } | null } }> } };
+
+export type PresentCertificateMutationVariables = Exact<{
+  input: PresentCertificateInput;
+}>;
+
+
+export type PresentCertificateMutation = { presentCertificate: { presentation: { token: string, expiresAt: string, ttlSeconds: number, disclosedFields: Array<string>, qrSvg: string, qrVersion: number, qrModules: number, certificate: { id: string, kind: ECertificateKind, title: string, holderName: string, issuer: string, validFrom: string, validUntil: string | null, status: CertificateStatus, statusName: string, relation: CertificateRelation, relationName: string, delegate: boolean, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type ReportCertificateViewMutationVariables = Exact<{
+  input: ReportCertificateViewInput;
+}>;
+
+
+export type ReportCertificateViewMutation = { reportCertificateView: { view: { id: string, at: string, kind: ECertificateKind | null, title: string | null, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, caseNumber: string | null, delegate: boolean, holderName: string | null, delegateName: string | null, idNumberRevealed: boolean, reported: boolean, reportedAt: string | null, clerkName: string, centre: { code: string, name: string, shortName: string } | null, matter: { code: string, name: string } | null } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type VerifyCertificateMutationVariables = Exact<{
+  input: VerifyCertificateInput;
+}>;
+
+
+export type VerifyCertificateMutation = { verifyCertificate: { verification: { id: string, result: VerificationResult, resultName: string, reason: VerificationRefusal | null, reasonMessage: string | null, kind: ECertificateKind | null, title: string | null, holderName: string | null, delegateName: string | null, relation: CertificateRelation | null, status: CertificateStatus | null, validUntil: string | null, caseNumber: string | null, at: string, fields: Array<{ key: string, label: string, value: string, masked: boolean, disclosable: boolean }> } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type CertificateUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CertificateUpdatesSubscription = { myUpdates: { cursor: string, kind: string, at: string } };
+
 export type ResidentAccountFragment = { id: string, phone: string, realName: string | null, idNumber: string | null, verified: boolean, verifiedAt: string | null };
 
 export type AuthTokensFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string };
@@ -531,6 +818,74 @@ export type PersonalDataQueryVariables = Exact<{ [key: string]: never; }>;
 export type PersonalDataQuery = { me: { resident: { personalData: { phone: string, realName: string | null, idNumber: string | null } } | null } | null };
 
 export type PersonalDataFieldsFragment = { phone: string, realName: string | null, idNumber: string | null };
+
+export type QueueTicketFieldsFragment = { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number };
+
+export type QueueCallFieldsFragment = { number: string, queueLetter: string, window: number, calledAt: string, recalls: number };
+
+export type QueueBoardFieldsFragment = { centreCode: string, centreName: string, updatedAt: string, queues: Array<{ letter: string, name: string, waiting: number, estimatedWaitMinutes: number, averageServiceMinutes: number }>, serving: Array<{ number: string, queueLetter: string, window: number, calledAt: string, recalls: number }>, recentCalls: Array<{ number: string, queueLetter: string, window: number, calledAt: string, recalls: number }>, announcement: { number: string, queueLetter: string, window: number, calledAt: string, recalls: number } | null };
+
+export type QueueStatusQueryVariables = Exact<{
+  centre: string;
+}>;
+
+
+export type QueueStatusQuery = { queueStatus: { centreCode: string, centreName: string, updatedAt: string, queues: Array<{ letter: string, name: string, waiting: number, estimatedWaitMinutes: number, averageServiceMinutes: number }>, serving: Array<{ number: string, queueLetter: string, window: number, calledAt: string, recalls: number }>, recentCalls: Array<{ number: string, queueLetter: string, window: number, calledAt: string, recalls: number }>, announcement: { number: string, queueLetter: string, window: number, calledAt: string, recalls: number } | null } };
+
+export type QueueBoardSubscriptionVariables = Exact<{
+  centre: string;
+}>;
+
+
+export type QueueBoardSubscription = { queueBoard: { centreCode: string, centreName: string, updatedAt: string, queues: Array<{ letter: string, name: string, waiting: number, estimatedWaitMinutes: number, averageServiceMinutes: number }>, serving: Array<{ number: string, queueLetter: string, window: number, calledAt: string, recalls: number }>, recentCalls: Array<{ number: string, queueLetter: string, window: number, calledAt: string, recalls: number }>, announcement: { number: string, queueLetter: string, window: number, calledAt: string, recalls: number } | null } };
+
+export type MyQueuePositionSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyQueuePositionSubscription = { myQueuePosition: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null };
+
+export type CentreQueueQueryVariables = Exact<{
+  centre: string;
+  states?: Array<TicketState> | TicketState | null | undefined;
+}>;
+
+
+export type CentreQueueQuery = { centreQueue: Array<{ id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number }> };
+
+export type IssueWalkInTicketMutationVariables = Exact<{
+  input: IssueWalkInTicketInput;
+}>;
+
+
+export type IssueWalkInTicketMutation = { issueWalkInTicket: { ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type CallNextMutationVariables = Exact<{
+  input: CallNextInput;
+}>;
+
+
+export type CallNextMutation = { callNext: { ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type RecallTicketMutationVariables = Exact<{
+  input: TicketActionInput;
+}>;
+
+
+export type RecallTicketMutation = { recallTicket: { ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type SkipTicketMutationVariables = Exact<{
+  input: TicketActionInput;
+}>;
+
+
+export type SkipTicketMutation = { skipTicket: { ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+
+export type FinishTicketMutationVariables = Exact<{
+  input: TicketActionInput;
+}>;
+
+
+export type FinishTicketMutation = { finishTicket: { ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
 
 export type FollowUpFieldsFragment = { id: string, state: RatingFollowUpState, stateName: string, openedAt: string, dueDate: string, overdue: boolean, contactNote: string, cause: string, resolution: string, resolvedAt: string | null, appeal: string | null, appealedAt: string | null, appealAnswer: string | null, closedAt: string | null, canAppeal: boolean, canResolve: boolean };
 
@@ -649,6 +1004,118 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BookingListItemFragmentDoc = new TypedDocumentString(`
+    fragment BookingListItem on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  checkedInAt
+  matter {
+    code
+    name
+  }
+  centre {
+    code
+    name
+    shortName
+  }
+}
+    `, {"fragmentName":"BookingListItem"}) as unknown as TypedDocumentString<BookingListItemFragment, unknown>;
+export const QueueTicketFieldsFragmentDoc = new TypedDocumentString(`
+    fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}
+    `, {"fragmentName":"QueueTicketFields"}) as unknown as TypedDocumentString<QueueTicketFieldsFragment, unknown>;
+export const BookingCentreFragmentDoc = new TypedDocumentString(`
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+    `, {"fragmentName":"BookingCentre"}) as unknown as TypedDocumentString<BookingCentreFragment, unknown>;
+export const BookingDetailFragmentDoc = new TypedDocumentString(`
+    fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  calendarUrl
+  ticket {
+    ...QueueTicketFields
+  }
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"fragmentName":"BookingDetail"}) as unknown as TypedDocumentString<BookingDetailFragment, unknown>;
 export const CaseCentreFragmentDoc = new TypedDocumentString(`
     fragment CaseCentre on Centre {
   code
@@ -860,6 +1327,133 @@ export const OpeningHoursFieldsFragmentDoc = new TypedDocumentString(`
   note
 }
     `, {"fragmentName":"OpeningHoursFields"}) as unknown as TypedDocumentString<OpeningHoursFieldsFragment, unknown>;
+export const CertificateFieldItemFragmentDoc = new TypedDocumentString(`
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+    `, {"fragmentName":"CertificateFieldItem"}) as unknown as TypedDocumentString<CertificateFieldItemFragment, unknown>;
+export const MyCertificateFragmentDoc = new TypedDocumentString(`
+    fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}`, {"fragmentName":"MyCertificate"}) as unknown as TypedDocumentString<MyCertificateFragment, unknown>;
+export const CertificatePresentationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CertificatePresentationFields on CertificatePresentation {
+  token
+  expiresAt
+  ttlSeconds
+  disclosedFields
+  qrSvg
+  qrVersion
+  qrModules
+  certificate {
+    ...MyCertificate
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}`, {"fragmentName":"CertificatePresentationFields"}) as unknown as TypedDocumentString<CertificatePresentationFieldsFragment, unknown>;
+export const CertificateViewItemFragmentDoc = new TypedDocumentString(`
+    fragment CertificateViewItem on CertificateView {
+  id
+  at
+  kind
+  title
+  result
+  resultName
+  reason
+  reasonMessage
+  caseNumber
+  delegate
+  holderName
+  delegateName
+  idNumberRevealed
+  reported
+  reportedAt
+  clerkName
+  centre {
+    code
+    name
+    shortName
+  }
+  matter {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"CertificateViewItem"}) as unknown as TypedDocumentString<CertificateViewItemFragment, unknown>;
+export const CertificateVerificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CertificateVerificationFields on CertificateVerification {
+  id
+  result
+  resultName
+  reason
+  reasonMessage
+  kind
+  title
+  holderName
+  delegateName
+  relation
+  status
+  validUntil
+  fields {
+    ...CertificateFieldItem
+  }
+  caseNumber
+  at
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}`, {"fragmentName":"CertificateVerificationFields"}) as unknown as TypedDocumentString<CertificateVerificationFieldsFragment, unknown>;
 export const ResidentAccountFragmentDoc = new TypedDocumentString(`
     fragment ResidentAccount on Resident {
   id
@@ -892,6 +1486,44 @@ export const PersonalDataFieldsFragmentDoc = new TypedDocumentString(`
   idNumber
 }
     `, {"fragmentName":"PersonalDataFields"}) as unknown as TypedDocumentString<PersonalDataFieldsFragment, unknown>;
+export const QueueCallFieldsFragmentDoc = new TypedDocumentString(`
+    fragment QueueCallFields on QueueCall {
+  number
+  queueLetter
+  window
+  calledAt
+  recalls
+}
+    `, {"fragmentName":"QueueCallFields"}) as unknown as TypedDocumentString<QueueCallFieldsFragment, unknown>;
+export const QueueBoardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment QueueBoardFields on QueueBoard {
+  centreCode
+  centreName
+  queues {
+    letter
+    name
+    waiting
+    estimatedWaitMinutes
+    averageServiceMinutes
+  }
+  serving {
+    ...QueueCallFields
+  }
+  recentCalls {
+    ...QueueCallFields
+  }
+  announcement {
+    ...QueueCallFields
+  }
+  updatedAt
+}
+    fragment QueueCallFields on QueueCall {
+  number
+  queueLetter
+  window
+  calledAt
+  recalls
+}`, {"fragmentName":"QueueBoardFields"}) as unknown as TypedDocumentString<QueueBoardFieldsFragment, unknown>;
 export const FollowUpFieldsFragmentDoc = new TypedDocumentString(`
     fragment FollowUpFields on RatingFollowUp {
   id
@@ -940,6 +1572,450 @@ export const SatisfactionFieldsFragmentDoc = new TypedDocumentString(`
   satisfactionRate
 }
     `, {"fragmentName":"SatisfactionFields"}) as unknown as TypedDocumentString<SatisfactionFieldsFragment, unknown>;
+export const BookingCalendarDocument = new TypedDocumentString(`
+    query BookingCalendar($centreCode: String!, $d0: Date!, $d1: Date!, $d2: Date!, $d3: Date!, $d4: Date!, $d5: Date!, $d6: Date!, $d7: Date!) {
+  centre(code: $centreCode) {
+    ...BookingCentre
+    h0: openingHours(date: $d0) {
+      ...OpeningHoursFields
+    }
+    h1: openingHours(date: $d1) {
+      ...OpeningHoursFields
+    }
+    h2: openingHours(date: $d2) {
+      ...OpeningHoursFields
+    }
+    h3: openingHours(date: $d3) {
+      ...OpeningHoursFields
+    }
+    h4: openingHours(date: $d4) {
+      ...OpeningHoursFields
+    }
+    h5: openingHours(date: $d5) {
+      ...OpeningHoursFields
+    }
+    h6: openingHours(date: $d6) {
+      ...OpeningHoursFields
+    }
+    h7: openingHours(date: $d7) {
+      ...OpeningHoursFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment OpeningHoursFields on OpeningHours {
+  date
+  dayType
+  isOpenDay
+  opensAt
+  closesAt
+  holidayName
+  isMakeupWorkday
+  calendarKnown
+  source
+  note
+}`, {"operationName":"BookingCalendar"}) as unknown as TypedDocumentString<BookingCalendarQuery, BookingCalendarQueryVariables>;
+export const AvailableSlotsDocument = new TypedDocumentString(`
+    query AvailableSlots($centreCode: String!, $matterCode: String!, $from: Date!, $to: Date!) {
+  availableSlots(
+    centreCode: $centreCode
+    matterCode: $matterCode
+    from: $from
+    to: $to
+  ) {
+    start
+    end
+    capacity
+    seatsLeft
+  }
+}
+    `, {"operationName":"AvailableSlots"}) as unknown as TypedDocumentString<AvailableSlotsQuery, AvailableSlotsQueryVariables>;
+export const BookSlotDocument = new TypedDocumentString(`
+    mutation BookSlot($input: BookSlotInput!) {
+  bookSlot(input: $input) {
+    booking {
+      ...BookingDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  calendarUrl
+  ticket {
+    ...QueueTicketFields
+  }
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"BookSlot"}) as unknown as TypedDocumentString<BookSlotMutation, BookSlotMutationVariables>;
+export const MyBookingsDocument = new TypedDocumentString(`
+    query MyBookings($states: [BookingState!], $first: Int, $after: String) {
+  myBookings(states: $states, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...BookingListItem
+      }
+    }
+  }
+}
+    fragment BookingListItem on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  checkedInAt
+  matter {
+    code
+    name
+  }
+  centre {
+    code
+    name
+    shortName
+  }
+}`, {"operationName":"MyBookings"}) as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
+export const BookingByIdDocument = new TypedDocumentString(`
+    query BookingById($id: ID!) {
+  node(id: $id) {
+    ... on Booking {
+      ...BookingDetail
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  calendarUrl
+  ticket {
+    ...QueueTicketFields
+  }
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"BookingById"}) as unknown as TypedDocumentString<BookingByIdQuery, BookingByIdQueryVariables>;
+export const CancelBookingDocument = new TypedDocumentString(`
+    mutation CancelBooking($input: CancelBookingInput!) {
+  cancelBooking(input: $input) {
+    booking {
+      ...BookingDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  calendarUrl
+  ticket {
+    ...QueueTicketFields
+  }
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"CancelBooking"}) as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
+export const RescheduleBookingDocument = new TypedDocumentString(`
+    mutation RescheduleBooking($input: RescheduleBookingInput!) {
+  rescheduleBooking(input: $input) {
+    booking {
+      ...BookingDetail
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment BookingCentre on Centre {
+  code
+  name
+  shortName
+  address
+  addressApproximate
+  phone
+  location {
+    latitude
+    longitude
+    approximate
+  }
+}
+fragment BookingDetail on Booking {
+  id
+  state
+  stateName
+  start
+  end
+  createdAt
+  cancelledAt
+  checkedInAt
+  checkInCode
+  checkInQrSvg
+  calendarUrl
+  ticket {
+    ...QueueTicketFields
+  }
+  matter {
+    code
+    name
+    onlineLevel
+    materials {
+      name
+      eCertificate
+    }
+  }
+  centre {
+    ...BookingCentre
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"RescheduleBooking"}) as unknown as TypedDocumentString<RescheduleBookingMutation, RescheduleBookingMutationVariables>;
+export const CheckInBookingDocument = new TypedDocumentString(`
+    mutation CheckInBooking($input: CheckInBookingInput!) {
+  checkInBooking(input: $input) {
+    booking {
+      id
+      state
+      stateName
+      start
+      end
+      checkedInAt
+      matter {
+        code
+        name
+      }
+    }
+    ticket {
+      ...QueueTicketFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"CheckInBooking"}) as unknown as TypedDocumentString<CheckInBookingMutation, CheckInBookingMutationVariables>;
+export const BookingUpdatesDocument = new TypedDocumentString(`
+    subscription BookingUpdates($after: String) {
+  myUpdates(after: $after) {
+    cursor
+    kind
+    at
+  }
+}
+    `, {"operationName":"BookingUpdates"}) as unknown as TypedDocumentString<BookingUpdatesSubscription, BookingUpdatesSubscriptionVariables>;
 export const MyCasesDocument = new TypedDocumentString(`
     query MyCases($state: CaseState, $first: Int, $after: String) {
   myCases(state: $state, first: $first, after: $after) {
@@ -1813,6 +2889,224 @@ fragment CentreListItem on Centre {
   addressApproximate
   isOpenAt
 }`, {"operationName":"Search"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const MyCertificatesDocument = new TypedDocumentString(`
+    query MyCertificates {
+  myCertificates {
+    ...MyCertificate
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}`, {"operationName":"MyCertificates"}) as unknown as TypedDocumentString<MyCertificatesQuery, MyCertificatesQueryVariables>;
+export const MyCertificateViewsDocument = new TypedDocumentString(`
+    query MyCertificateViews($first: Int, $after: String) {
+  myCertificateViews(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CertificateViewItem
+      }
+    }
+  }
+}
+    fragment CertificateViewItem on CertificateView {
+  id
+  at
+  kind
+  title
+  result
+  resultName
+  reason
+  reasonMessage
+  caseNumber
+  delegate
+  holderName
+  delegateName
+  idNumberRevealed
+  reported
+  reportedAt
+  clerkName
+  centre {
+    code
+    name
+    shortName
+  }
+  matter {
+    code
+    name
+  }
+}`, {"operationName":"MyCertificateViews"}) as unknown as TypedDocumentString<MyCertificateViewsQuery, MyCertificateViewsQueryVariables>;
+export const PresentCertificateDocument = new TypedDocumentString(`
+    mutation PresentCertificate($input: PresentCertificateInput!) {
+  presentCertificate(input: $input) {
+    presentation {
+      ...CertificatePresentationFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment MyCertificate on ECertificate {
+  id
+  kind
+  title
+  holderName
+  issuer
+  validFrom
+  validUntil
+  status
+  statusName
+  relation
+  relationName
+  delegate
+  fields {
+    ...CertificateFieldItem
+  }
+}
+fragment CertificatePresentationFields on CertificatePresentation {
+  token
+  expiresAt
+  ttlSeconds
+  disclosedFields
+  qrSvg
+  qrVersion
+  qrModules
+  certificate {
+    ...MyCertificate
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"PresentCertificate"}) as unknown as TypedDocumentString<PresentCertificateMutation, PresentCertificateMutationVariables>;
+export const ReportCertificateViewDocument = new TypedDocumentString(`
+    mutation ReportCertificateView($input: ReportCertificateViewInput!) {
+  reportCertificateView(input: $input) {
+    view {
+      ...CertificateViewItem
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CertificateViewItem on CertificateView {
+  id
+  at
+  kind
+  title
+  result
+  resultName
+  reason
+  reasonMessage
+  caseNumber
+  delegate
+  holderName
+  delegateName
+  idNumberRevealed
+  reported
+  reportedAt
+  clerkName
+  centre {
+    code
+    name
+    shortName
+  }
+  matter {
+    code
+    name
+  }
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"ReportCertificateView"}) as unknown as TypedDocumentString<ReportCertificateViewMutation, ReportCertificateViewMutationVariables>;
+export const VerifyCertificateDocument = new TypedDocumentString(`
+    mutation VerifyCertificate($input: VerifyCertificateInput!) {
+  verifyCertificate(input: $input) {
+    verification {
+      ...CertificateVerificationFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment CertificateFieldItem on CertificateField {
+  key
+  label
+  value
+  masked
+  disclosable
+}
+fragment CertificateVerificationFields on CertificateVerification {
+  id
+  result
+  resultName
+  reason
+  reasonMessage
+  kind
+  title
+  holderName
+  delegateName
+  relation
+  status
+  validUntil
+  fields {
+    ...CertificateFieldItem
+  }
+  caseNumber
+  at
+}
+fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}`, {"operationName":"VerifyCertificate"}) as unknown as TypedDocumentString<VerifyCertificateMutation, VerifyCertificateMutationVariables>;
+export const CertificateUpdatesDocument = new TypedDocumentString(`
+    subscription CertificateUpdates($after: String) {
+  myUpdates(after: $after) {
+    cursor
+    kind
+    at
+  }
+}
+    `, {"operationName":"CertificateUpdates"}) as unknown as TypedDocumentString<CertificateUpdatesSubscription, CertificateUpdatesSubscriptionVariables>;
 export const RequestLoginCodeDocument = new TypedDocumentString(`
     mutation RequestLoginCode($phone: String!) {
   requestLoginCode(phone: $phone) {
@@ -1955,6 +3249,285 @@ export const PersonalDataDocument = new TypedDocumentString(`
   realName
   idNumber
 }`, {"operationName":"PersonalData"}) as unknown as TypedDocumentString<PersonalDataQuery, PersonalDataQueryVariables>;
+export const QueueStatusDocument = new TypedDocumentString(`
+    query QueueStatus($centre: String!) {
+  queueStatus(centre: $centre) {
+    ...QueueBoardFields
+  }
+}
+    fragment QueueCallFields on QueueCall {
+  number
+  queueLetter
+  window
+  calledAt
+  recalls
+}
+fragment QueueBoardFields on QueueBoard {
+  centreCode
+  centreName
+  queues {
+    letter
+    name
+    waiting
+    estimatedWaitMinutes
+    averageServiceMinutes
+  }
+  serving {
+    ...QueueCallFields
+  }
+  recentCalls {
+    ...QueueCallFields
+  }
+  announcement {
+    ...QueueCallFields
+  }
+  updatedAt
+}`, {"operationName":"QueueStatus"}) as unknown as TypedDocumentString<QueueStatusQuery, QueueStatusQueryVariables>;
+export const QueueBoardDocument = new TypedDocumentString(`
+    subscription QueueBoard($centre: String!) {
+  queueBoard(centre: $centre) {
+    ...QueueBoardFields
+  }
+}
+    fragment QueueCallFields on QueueCall {
+  number
+  queueLetter
+  window
+  calledAt
+  recalls
+}
+fragment QueueBoardFields on QueueBoard {
+  centreCode
+  centreName
+  queues {
+    letter
+    name
+    waiting
+    estimatedWaitMinutes
+    averageServiceMinutes
+  }
+  serving {
+    ...QueueCallFields
+  }
+  recentCalls {
+    ...QueueCallFields
+  }
+  announcement {
+    ...QueueCallFields
+  }
+  updatedAt
+}`, {"operationName":"QueueBoard"}) as unknown as TypedDocumentString<QueueBoardSubscription, QueueBoardSubscriptionVariables>;
+export const MyQueuePositionDocument = new TypedDocumentString(`
+    subscription MyQueuePosition {
+  myQueuePosition {
+    ...QueueTicketFields
+  }
+}
+    fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"MyQueuePosition"}) as unknown as TypedDocumentString<MyQueuePositionSubscription, MyQueuePositionSubscriptionVariables>;
+export const CentreQueueDocument = new TypedDocumentString(`
+    query CentreQueue($centre: String!, $states: [TicketState!]) {
+  centreQueue(centre: $centre, states: $states) {
+    ...QueueTicketFields
+  }
+}
+    fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"CentreQueue"}) as unknown as TypedDocumentString<CentreQueueQuery, CentreQueueQueryVariables>;
+export const IssueWalkInTicketDocument = new TypedDocumentString(`
+    mutation IssueWalkInTicket($input: IssueWalkInTicketInput!) {
+  issueWalkInTicket(input: $input) {
+    ticket {
+      ...QueueTicketFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"IssueWalkInTicket"}) as unknown as TypedDocumentString<IssueWalkInTicketMutation, IssueWalkInTicketMutationVariables>;
+export const CallNextDocument = new TypedDocumentString(`
+    mutation CallNext($input: CallNextInput!) {
+  callNext(input: $input) {
+    ticket {
+      ...QueueTicketFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"CallNext"}) as unknown as TypedDocumentString<CallNextMutation, CallNextMutationVariables>;
+export const RecallTicketDocument = new TypedDocumentString(`
+    mutation RecallTicket($input: TicketActionInput!) {
+  recallTicket(input: $input) {
+    ticket {
+      ...QueueTicketFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"RecallTicket"}) as unknown as TypedDocumentString<RecallTicketMutation, RecallTicketMutationVariables>;
+export const SkipTicketDocument = new TypedDocumentString(`
+    mutation SkipTicket($input: TicketActionInput!) {
+  skipTicket(input: $input) {
+    ticket {
+      ...QueueTicketFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"SkipTicket"}) as unknown as TypedDocumentString<SkipTicketMutation, SkipTicketMutationVariables>;
+export const FinishTicketDocument = new TypedDocumentString(`
+    mutation FinishTicket($input: TicketActionInput!) {
+  finishTicket(input: $input) {
+    ticket {
+      ...QueueTicketFields
+    }
+    errors {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  field
+  message
+  code
+}
+fragment QueueTicketFields on QueueTicket {
+  id
+  number
+  state
+  stateName
+  priority
+  priorityReason
+  window
+  recalls
+  issuedAt
+  calledAt
+  finishedAt
+  queueLetter
+  queueName
+  ahead
+  estimatedWaitMinutes
+}`, {"operationName":"FinishTicket"}) as unknown as TypedDocumentString<FinishTicketMutation, FinishTicketMutationVariables>;
 export const CaseRatingDocument = new TypedDocumentString(`
     query CaseRating($caseNumber: String!) {
   caseRating(caseNumber: $caseNumber) {
