@@ -9,8 +9,10 @@ The app must be built first (cd pwa && npm run build).
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +74,22 @@ ROUTES: dict[str, tuple[str, str]] = {
     "/staff/follow-ups": ("staff", "/staff/follow-ups"),
     "/staff/follow-ups/:id": ("staff", "/staff/follow-ups/{follow_up}"),
     "/:pathMatch(.*)*": ("public", "/no-such-page"),
+    # Bookings, the queue and e-certificates (merged from their branches).
+    "/bookings": ("resident", "/bookings"),
+    "/bookings/new": ("resident", "/bookings/new?matter=GA006"),
+    "/bookings/:id": ("resident", "/bookings/{booking}"),
+    "/bookings/:id/booked": ("resident", "/bookings/{booking}/booked"),
+    "/bookings/:id/reschedule": ("resident", "/bookings/{booking}/reschedule"),
+    "/certificates": ("resident", "/certificates"),
+    "/certificates/:id": ("resident", "/certificates/{certificate}"),
+    "/certificates/:id/show": ("resident", "/certificates/{certificate}/show"),
+    "/certificates/views": ("resident", "/certificates/views"),
+    "/display/:centre": ("public", f"/display/{CENTRE}"),
+    "/staff/check-in": ("staff", "/staff/check-in"),
+    "/staff/queue": ("staff", "/staff/queue"),
+    "/staff/tickets": ("staff", "/staff/tickets"),
+    "/staff/verify": ("staff", "/staff/verify"),
+    "/staff/window": ("staff", "/staff/window"),
 }
 # Extra states of a page worth checking: signed out 我的, the search page empty, the tablet.
 EXTRA: list[tuple[str, str]] = [
@@ -190,7 +208,39 @@ def data(server: str, server_env: dict[str, str]) -> dict[str, str]:
         },
     )["rateCase"]
     assert rated["errors"] == [], rated
+    # A booking (the first free slot of the next two weeks) and one of the resident's
+    # e-certificates.
+    today = datetime.date.today()
+    slots = call(
+        server,
+        """query($c: String!, $m: String!, $f: Date!, $t: Date!) {
+            availableSlots(centreCode: $c, matterCode: $m, from: $f, to: $t) {
+                start seatsLeft } }""",
+        resident,
+        c=CENTRE,
+        m="GA006",
+        f=today.isoformat(),
+        t=(today + datetime.timedelta(days=14)).isoformat(),
+    )["availableSlots"]
+    free = next(slot for slot in slots if slot["seatsLeft"] > 0)
+    booked = call(
+        server,
+        """mutation($input: BookSlotInput!) { bookSlot(input: $input) {
+            booking { id } errors { code } } }""",
+        resident,
+        input={
+            "centreCode": CENTRE,
+            "matterCode": "GA006",
+            "start": free["start"],
+            "idempotencyKey": f"a11y-{uuid.uuid4()}",
+        },
+    )["bookSlot"]
+    assert booked["errors"] == [], booked
+    certificates = call(server, "{ myCertificates { id } }", resident)["myCertificates"]
+    assert certificates, "the demo resident has no e-certificate"
     return {
+        "booking": booked["booking"]["id"],
+        "certificate": certificates[0]["id"],
         "open_case": open_case["number"],
         "finished_case": finished["number"],
         "follow_up": rated["rating"]["followUp"]["id"],
