@@ -208,7 +208,7 @@ def data(server: str, server_env: dict[str, str]) -> dict[str, str]:
         },
     )["rateCase"]
     assert rated["errors"] == [], rated
-    # A booking (the first free slot of the next two weeks) and one of the resident's
+    # A booking (the first free slot of the coming week) and one of the resident's
     # e-certificates.
     today = datetime.date.today()
     slots = call(
@@ -220,7 +220,7 @@ def data(server: str, server_env: dict[str, str]) -> dict[str, str]:
         c=CENTRE,
         m="GA006",
         f=today.isoformat(),
-        t=(today + datetime.timedelta(days=14)).isoformat(),
+        t=(today + datetime.timedelta(days=7)).isoformat(),
     )["availableSlots"]
     free = next(slot for slot in slots if slot["seatsLeft"] > 0)
     booked = call(
