@@ -1,7 +1,9 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { enhanceAccessibility } from './a11y/enhance'
 import App from './App.vue'
 import { applyLocale } from './locales'
+import { initElderMode } from './composables/useElderMode'
 import { router } from './router'
 import { useAuthStore } from './stores/auth'
 import { registerServiceWorker } from './sw-register'
@@ -11,6 +13,8 @@ import './styles/dark.css'
 
 followSystemColorScheme()
 applyLocale()
+// 长辈版 before the first paint, so the page does not jump from small to large text.
+initElderMode()
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
@@ -18,5 +22,6 @@ app.use(pinia)
 void useAuthStore(pinia).restore()
 app.use(router)
 app.mount('#app')
+enhanceAccessibility()
 
 registerServiceWorker()

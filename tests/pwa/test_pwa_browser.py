@@ -129,7 +129,7 @@ def clock(time: str) -> str:
 
 
 def open_tab(page: Page, name: str) -> None:
-    page.locator(".van-tabbar-item", has_text=name).click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name=name).click()
 
 
 def accept_terms(page: Page) -> None:
@@ -171,7 +171,8 @@ def test_home_page_in_chinese_and_installable(server: str, phone: Page, screensh
     expect(phone.get_by_placeholder("搜索事项或服务中心")).to_be_visible()
     expect(phone.get_by_role("button", name="15分钟政务服务圈")).to_be_visible()
     for tab in ("首页", "办事指南", "服务中心", "我的"):
-        expect(phone.locator(".van-tabbar-item", has_text=tab)).to_be_visible()
+        tabs = phone.get_by_role("navigation", name="主导航")
+        expect(tabs.get_by_role("link", name=tab, exact=True)).to_be_visible()
     expect(phone.get_by_text("双休日及法定节假日 8:30–11:30")).to_be_visible()
     phone.screenshot(path=str(screenshots / "home.png"))
 

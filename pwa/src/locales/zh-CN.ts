@@ -824,6 +824,28 @@ export const zhCN = {
     label: '区',
   },
   consent: consentZhCN,
+  care: {
+    elderMode: '长辈版',
+    elderModeOn: '已切换为长辈版',
+    elderModeHint: '字更大、对比更强、按钮更大、首页只留常用功能',
+    standardMode: '标准版',
+    back: '返回',
+    mainNav: '主导航',
+    readAloud: '朗读',
+    stopReading: '停止朗读',
+    readAloudName: '朗读本页内容',
+    bigFour: '常用功能',
+    book: '预约',
+    myCases: '我的办件',
+    showCertificate: '亮证',
+    nearby: '附近中心',
+    bookHint: '预约到中心办事的时间',
+    myCasesHint: '查看办理进度',
+    certificateHint: '出示电子证照',
+    nearbyHint: '步行15分钟内的中心',
+    moreFunctions: '更多功能',
+    hotSearch: '搜索 {word}',
+  },
 } as const
 
 export type Messages = typeof zhCN
