@@ -312,7 +312,8 @@ def two_instances(database_url: str, tmp_path: Path) -> Iterator[tuple[str, str,
         "TONGBAN_DATABASE_URL": database_url,
         "TONGBAN_REDIS_URL": REDIS_URL,
         "TONGBAN_REDIS_KEY_PREFIX": prefix,
-        "TONGBAN_VAR_DIR": str(tmp_path / "var"),
+        # This process's var/ (its PII and signing keys): rows the instances write in the
+        # shared database must open here too (a key rotation test reseals every row).
         "TONGBAN_SEED_DIR": str(SEED_DIR),
         "TONGBAN_MIGRATE_ON_START": "false",
         "TONGBAN_SEED_ON_START": "false",
@@ -374,7 +375,6 @@ def test_the_production_command_serves_with_several_workers(
         "TONGBAN_DATABASE_URL": database_url,
         "TONGBAN_REDIS_URL": REDIS_URL,
         "TONGBAN_REDIS_KEY_PREFIX": f"tongban-test:workers-{uuid.uuid4().hex[:8]}:",
-        "TONGBAN_VAR_DIR": str(tmp_path / "var"),
         "TONGBAN_MIGRATE_ON_START": "false",
         "TONGBAN_SEED_ON_START": "false",
         "TONGBAN_WORKERS": "2",
