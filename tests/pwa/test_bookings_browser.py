@@ -30,6 +30,7 @@ from backend.settings import PROJECT_ROOT
 from tests.pwa.test_pwa_browser import (  # noqa: F401 - pytest fixtures shared with that module
     PHONE,
     TIMEOUT_MS,
+    accept_terms_if_asked,
     browser,
     screenshots,
     server,
@@ -157,7 +158,7 @@ def sign_in_resident(page: Page, base: str, env: dict[str, str], phone: str) -> 
     expect(page.locator("[data-test=code-sent]")).to_be_visible()
     page.get_by_label("验证码").fill(sms_code(env, phone))
     page.get_by_role("button", name="登录", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/me$"))
+    accept_terms_if_asked(page, r"/me$")
 
 
 def sign_in_clerk(page: Page, base: str, path: str) -> None:

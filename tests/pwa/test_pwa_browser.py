@@ -141,6 +141,15 @@ def accept_terms(page: Page) -> None:
     expect(page).not_to_have_url(re.compile(r"/consent"))
 
 
+def accept_terms_if_asked(page: Page, then: str) -> None:
+    """After signing in: the consent page if this resident has not accepted the current
+    documents yet (accepted, it goes on), then the page whose URL matches `then`."""
+    expect(page).to_have_url(re.compile(rf"/consent\?redirect=|{then}"))
+    if "/consent" in page.url:
+        accept_terms(page)
+    expect(page).to_have_url(re.compile(then))
+
+
 def sms_code(server_env: dict[str, str], phone: str) -> str:
     """The newest sign-in code sent to `phone`, from the server's development outbox (sealed
     with the keys under the server's var/, so the command needs the server's settings)."""

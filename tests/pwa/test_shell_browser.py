@@ -152,7 +152,7 @@ def test_the_resident_switches_to_english_in_me_and_it_is_remembered(
 
     # The app restarts in English: tab bar, headings, route titles, Vant's own strings.
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    nav = page.locator(".van-tabbar")
+    nav = page.get_by_role("navigation", name="Main navigation")
     expect(nav).to_contain_text("Home")
     expect(nav).to_contain_text("Services")
     expect(page).to_have_title("Me - Tongban")
@@ -169,6 +169,6 @@ def test_the_resident_switches_to_english_in_me_and_it_is_remembered(
     expect(switch.get_by_role("radio", name="English")).to_have_attribute("aria-checked", "true")
     switch.get_by_role("radio", name="中文").click()
     expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
-    expect(page.locator(".van-tabbar")).to_contain_text("首页")
+    expect(page.get_by_role("navigation", name="主导航")).to_contain_text("首页")
     page.context.close()
     assert crashes == []
