@@ -33,6 +33,7 @@ from backend.middleware import BodySizeLimit, compressed_responses
 from backend.platform import infra, streams
 from backend.platform.edge import AccessLog, ClientAddress
 from backend.platform.infra import Infrastructure, InfrastructureScope
+from backend.platform.periodic import run_every
 from backend.platform.runtime import settle_heap
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
@@ -95,16 +96,6 @@ def load_adapters() -> None:
     presentation_tokens()
 
 
-async def _relay_forever(every_seconds: float) -> None:
-    """Publish stream events whose after-commit publish failed (backend/platform/streams.py)."""
-    while True:
-        await asyncio.sleep(every_seconds)
-        try:
-            await streams.relay_unpublished()
-        except Exception:  # the next round tries again; the log says what broke
-            logger.warning("stream relay failed", exc_info=True)
-
-
 async def pwa_missing(request: Request) -> HTMLResponse:
     return HTMLResponse(PWA_MISSING)
 
@@ -144,12 +135,20 @@ def create_app(
             await db.connect(settings.database_url)
             if settings.seed_on_start:
                 logger.info("seed loaded: %s", await load_seed(settings.seed_dir))
-            relay = asyncio.create_task(_relay_forever(settings.stream_relay_seconds))
+            relay = asyncio.create_task(
+                run_every(settings.stream_relay_seconds, streams.relay_unpublished, "stream relay")
+            )
             no_shows = asyncio.create_task(
-                bookings_jobs.no_shows_forever(settings.booking_no_show_job_seconds)
+                run_every(
+                    settings.booking_no_show_job_seconds, bookings_jobs.mark_no_shows, "no-show job"
+                )
             )
             reminders = asyncio.create_task(
-                bookings_reminders.reminders_forever(settings.booking_reminder_job_seconds)
+                run_every(
+                    settings.booking_reminder_job_seconds,
+                    bookings_reminders.remind_tomorrow,
+                    "reminder job",
+                )
             )
             settle_heap()  # start-up is over: the collector stops walking what it built
         try:

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -136,13 +135,3 @@ async def _tell_by_sms(booking: Booking) -> None:
         )
     except Exception:
         logger.warning("SMS for cancelled booking %d not sent", booking.id, exc_info=False)
-
-
-async def no_shows_forever(every_seconds: float) -> None:
-    """The periodic no-show job of one app instance (every instance runs one)."""
-    while True:
-        await asyncio.sleep(every_seconds)
-        try:
-            await mark_no_shows()
-        except Exception:  # the next round tries again
-            logger.warning("no-show job failed", exc_info=True)

@@ -12,7 +12,6 @@ sent after the commit: a failed SMS is logged with ids only and the reminder sta
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime, timedelta
 
@@ -90,13 +89,3 @@ async def _text(booking: Booking) -> None:
         )
     except Exception:
         logger.warning("reminder SMS for booking %d not sent", booking.id, exc_info=False)
-
-
-async def reminders_forever(every_seconds: float) -> None:
-    """The periodic reminder job of one app instance (every instance runs one)."""
-    while True:
-        await asyncio.sleep(every_seconds)
-        try:
-            await remind_tomorrow()
-        except Exception:  # the next round tries again
-            logger.warning("reminder job failed", exc_info=True)
