@@ -260,7 +260,7 @@ def test_a_client_that_does_not_read_is_cut_off_and_its_memory_freed(
     other.join(timeout=30)
     # The memory of the cancelled operations is freed: RSS settles back at the baseline.
     after = server.rss_mb()
-    for _ in range(30):
+    for _ in range(100):  # up to 10 s: on a loaded machine the cancelled work ends late
         if after <= baseline + 2:
             break
         time.sleep(0.1)
