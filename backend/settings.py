@@ -140,7 +140,7 @@ class Settings(BaseSettings):
     booking_reminder_hour: int = Field(default=10, ge=0, le=23)
     booking_reminder_job_seconds: float = Field(default=300.0, gt=0)
     # The queue at the centre (backend/bookings/queue.py, waits.py).
-    queue_on_time_grace_minutes: int = Field(default=15, ge=0)  # booked and on time: ahead
+    queue_on_time_grace_minutes: int = Field(default=15, ge=0)  # on time: ranks at slot start
     queue_priority_age: int = Field(default=70, ge=1)  # 绿色通道 by verified birth date
     queue_service_sample: int = Field(default=20, ge=1)  # last N service times averaged
     queue_default_service_minutes: float = Field(default=10.0, gt=0)  # before any history
