@@ -3,7 +3,7 @@ capacity or below zero, whatever client writes it. Installed by migration 0004."
 
 from __future__ import annotations
 
-from typing import Any
+from backend.platform.appendonly import dialect_steps
 
 POSTGRES_INSTALL = [
     """
@@ -17,15 +17,4 @@ POSTGRES_REMOVE = [
 ]
 
 
-async def install(apps: Any, schema_editor: Any) -> None:
-    client = schema_editor.client
-    if client.capabilities.dialect == "postgres":
-        for sql in POSTGRES_INSTALL:
-            await client.execute_script(sql)
-
-
-async def remove(apps: Any, schema_editor: Any) -> None:
-    client = schema_editor.client
-    if client.capabilities.dialect == "postgres":
-        for sql in POSTGRES_REMOVE:
-            await client.execute_script(sql)
+install, remove = dialect_steps({"postgres": POSTGRES_INSTALL}, {"postgres": POSTGRES_REMOVE})

@@ -4,7 +4,7 @@ note, which a key rotation reseals). Installed by migration 0007, raw SQL includ
 
 from __future__ import annotations
 
-from typing import Any
+from backend.platform.appendonly import dialect_steps
 
 _FIXED = (
     "id at clerk_id centre_id matter_id case_id case_number result reason certificate_id kind "
@@ -47,15 +47,4 @@ POSTGRES_REMOVE = [
 ]
 
 
-async def install(apps: Any, schema_editor: Any) -> None:
-    client = schema_editor.client
-    if client.capabilities.dialect == "postgres":
-        for sql in POSTGRES_INSTALL:
-            await client.execute_script(sql)
-
-
-async def remove(apps: Any, schema_editor: Any) -> None:
-    client = schema_editor.client
-    if client.capabilities.dialect == "postgres":
-        for sql in POSTGRES_REMOVE:
-            await client.execute_script(sql)
+install, remove = dialect_steps({"postgres": POSTGRES_INSTALL}, {"postgres": POSTGRES_REMOVE})

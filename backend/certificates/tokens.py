@@ -34,12 +34,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from backend.certificates.catalogue import KINDS_BY_CODE
 from backend.matters.models import ECertificateKind
-from backend.platform.keyfiles import KeyConfigurationError, read_or_create
+from backend.platform.keyfiles import KeyConfigurationError
 from backend.platform.tokens import (
     ALGORITHM,
-    _private_key,
-    _public_key,
-    new_signing_key_pem,
+    load_signing_keys,
     public_jwk,
     thumbprint,
 )
@@ -244,22 +242,17 @@ class PresentationTokens:
 
 
 def load_presentation_keys(settings: Settings) -> PresentationKeys:
-    if settings.ecert_signing_key is not None:
-        pem = settings.ecert_signing_key.get_secret_value().encode()
-    elif settings.ecert_signing_key_file is not None:
-        pem = settings.ecert_signing_key_file.read_bytes()
-    elif settings.allow_dev_keys:
-        pem = read_or_create(settings.var_dir / DEV_KEY_FILE, new_signing_key_pem)
-    else:
-        raise KeyConfigurationError(
-            "no e-certificate signing key (TONGBAN_ECERT_SIGNING_KEY or "
-            "TONGBAN_ECERT_SIGNING_KEY_FILE)"
-        )
-    retired = tuple(
-        _public_key(path.read_bytes(), str(path))
-        for path in settings.ecert_retired_public_key_files
+    signing_key, retired = load_signing_keys(
+        settings,
+        key=settings.ecert_signing_key,
+        key_file=settings.ecert_signing_key_file,
+        retired_files=settings.ecert_retired_public_key_files,
+        dev_file=DEV_KEY_FILE,
+        name="e-certificate signing key",
+        missing="no e-certificate signing key (TONGBAN_ECERT_SIGNING_KEY or "
+        "TONGBAN_ECERT_SIGNING_KEY_FILE)",
     )
-    return PresentationKeys(_private_key(pem, "e-certificate signing key"), retired)
+    return PresentationKeys(signing_key, retired)
 
 
 def build_presentation_tokens(settings: Settings, access_kid: str) -> PresentationTokens:

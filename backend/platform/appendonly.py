@@ -70,17 +70,24 @@ async def _run(schema_editor: Any, statements: dict[str, list[str]]) -> None:
         await client.execute_script(sql)
 
 
+def dialect_steps(
+    install: dict[str, list[str]], remove: dict[str, list[str]]
+) -> tuple[MigrationStep, MigrationStep]:
+    """(install, remove) for `ops.RunPython(install, reverse_code=remove)` that run the SQL
+    given for the database's dialect ("postgres", "sqlite") and nothing on the others."""
+
+    async def run_install(apps: Any, schema_editor: Any) -> None:
+        await _run(schema_editor, install)
+
+    async def run_remove(apps: Any, schema_editor: Any) -> None:
+        await _run(schema_editor, remove)
+
+    return run_install, run_remove
+
+
 def guard(table: str) -> tuple[MigrationStep, MigrationStep]:
-    """(install, remove) for `ops.RunPython(install, reverse_code=remove)`."""
-
-    async def install(apps: Any, schema_editor: Any) -> None:
-        await _run(
-            schema_editor, {"postgres": _postgres_install(table), "sqlite": _sqlite_install(table)}
-        )
-
-    async def remove(apps: Any, schema_editor: Any) -> None:
-        await _run(
-            schema_editor, {"postgres": _postgres_remove(table), "sqlite": _sqlite_remove(table)}
-        )
-
-    return install, remove
+    """(install, remove) keeping `table` append-only."""
+    return dialect_steps(
+        {"postgres": _postgres_install(table), "sqlite": _sqlite_install(table)},
+        {"postgres": _postgres_remove(table), "sqlite": _sqlite_remove(table)},
+    )

@@ -17,15 +17,17 @@ import base64
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pydantic import SecretStr
 
 from backend.platform.errors import ErrorCode
 from backend.platform.keyfiles import KeyConfigurationError, read_or_create
@@ -232,22 +234,43 @@ def new_signing_key_pem() -> bytes:
     )
 
 
-def load_token_keys(settings: Settings) -> TokenKeys:
-    if settings.token_signing_key is not None:
-        pem = settings.token_signing_key.get_secret_value().encode()
-    elif settings.token_signing_key_file is not None:
-        pem = settings.token_signing_key_file.read_bytes()
+def load_signing_keys(
+    settings: Settings,
+    *,
+    key: SecretStr | None,
+    key_file: Path | None,
+    retired_files: Sequence[Path],
+    dev_file: str,
+    name: str,
+    missing: str,
+) -> tuple[Ed25519PrivateKey, tuple[Ed25519PublicKey, ...]]:
+    """An Ed25519 signing key from its setting, its file or (development only) a key made
+    once under var/, and the retired public keys still accepted; `missing` is the error
+    when none is configured. Access tokens and e-certificate presentations each have theirs."""
+    if key is not None:
+        pem = key.get_secret_value().encode()
+    elif key_file is not None:
+        pem = key_file.read_bytes()
     elif settings.allow_dev_keys:
-        pem = read_or_create(settings.var_dir / DEV_SIGNING_KEY_FILE, new_signing_key_pem)
+        pem = read_or_create(settings.var_dir / dev_file, new_signing_key_pem)
     else:
-        raise KeyConfigurationError(
-            "no token signing key (TONGBAN_TOKEN_SIGNING_KEY or TONGBAN_TOKEN_SIGNING_KEY_FILE)"
-        )
-    retired = tuple(
-        _public_key(path.read_bytes(), str(path))
-        for path in settings.token_retired_public_key_files
+        raise KeyConfigurationError(missing)
+    retired = tuple(_public_key(path.read_bytes(), str(path)) for path in retired_files)
+    return _private_key(pem, name), retired
+
+
+def load_token_keys(settings: Settings) -> TokenKeys:
+    signing_key, retired = load_signing_keys(
+        settings,
+        key=settings.token_signing_key,
+        key_file=settings.token_signing_key_file,
+        retired_files=settings.token_retired_public_key_files,
+        dev_file=DEV_SIGNING_KEY_FILE,
+        name="token signing key",
+        missing="no token signing key (TONGBAN_TOKEN_SIGNING_KEY or "
+        "TONGBAN_TOKEN_SIGNING_KEY_FILE)",
     )
-    return TokenKeys(signing_key=_private_key(pem, "token signing key"), retired=retired)
+    return TokenKeys(signing_key=signing_key, retired=retired)
 
 
 def build_token_service(settings: Settings) -> TokenService:
