@@ -38,6 +38,10 @@ from tests.pwa.test_pwa_browser import (  # noqa: F401 - pytest fixtures shared 
     sms_code,
 )
 
+# Booking, check-in and calling each go through the server and back on a shared CI
+# machine: expect's 5 s default is too short there (a call's number once took longer).
+expect.set_options(timeout=TIMEOUT_MS)
+
 SMALL_PHONE: dict[str, Any] = {**PHONE, "viewport": {"width": 375, "height": 812}}
 HALL_TV: dict[str, Any] = {
     "viewport": {"width": 1920, "height": 1080},
