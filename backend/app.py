@@ -34,7 +34,7 @@ from backend.platform import infra, streams
 from backend.platform.edge import AccessLog, ClientAddress
 from backend.platform.infra import Infrastructure, InfrastructureScope
 from backend.platform.periodic import run_every
-from backend.platform.runtime import settle_heap
+from backend.platform.runtime import live_heap, settle_heap
 from backend.seeding import load_seed
 from backend.settings import Settings, get_settings
 from backend.spa import SinglePageApp
@@ -62,6 +62,27 @@ async def healthz(request: Request) -> JSONResponse:
         },
         status_code=200 if healthy else 503,
     )
+
+
+LOOPBACK = ("127.", "::1")
+
+
+def heap_diagnostics(graphql: GraphQLApp) -> Route:
+    """GET /debug/heap (settings.diagnostics): for leak checks from this machine only."""
+
+    async def heap(request: Request) -> JSONResponse:
+        client = request.client.host if request.client else ""
+        if not client.startswith(LOOPBACK):
+            return JSONResponse({"error": "not found"}, status_code=404)
+        return JSONResponse(
+            {
+                **live_heap(),
+                "websocketConnections": graphql.websocket_connections.total,
+            },
+            headers={"Cache-Control": "no-store"},
+        )
+
+    return Route("/debug/heap", heap)
 
 
 async def _ping_database() -> None:
@@ -186,6 +207,8 @@ def create_app(
         *BOOKING_CALENDAR,
         *CERTIFICATE_ROUTES,
     ]
+    if settings.diagnostics:
+        routes.append(heap_diagnostics(graphql))
     if (settings.pwa_dist / "index.html").exists():
         routes.append(Mount("/", SinglePageApp(settings.pwa_dist)))
     else:

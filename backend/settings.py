@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     max_response_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)  # the 50 x 100 page: 0.6 MB
     operation_timeout_seconds: float = Field(default=10.0, gt=0)
     debug: bool = False
+    # GET /debug/heap (backend/app.py): the live Python heap after a full collection and the
+    # open WebSocket connections, for load tests and leak checks. Off by default; only ever
+    # answers clients on loopback.
+    diagnostics: bool = False
     # Persisted queries (backend/graphql/persisted.py): registered APQ documents are kept this
     # long; `persisted_queries_only` (the allow-list, for production) runs only the documents
     # of the manifest the PWA's build writes (default: <pwa_dist>/persisted-queries.json).

@@ -280,6 +280,10 @@ class ConnectionLimiter:
         self.max_per_address = max_per_address
         self.open: Counter[str] = Counter()
 
+    @property
+    def total(self) -> int:
+        return sum(self.open.values())
+
     @contextmanager
     def hold(self, address: str | None) -> Iterator[bool]:
         """Yields whether the connection may proceed; counts it while it does."""

@@ -15,6 +15,7 @@ almost everything at once; the collector still finds cycles created later.
 from __future__ import annotations
 
 import gc
+import sys
 
 # Allocations (minus deallocations) between young collections: CPython's default is 700,
 # i.e. about every 700 objects an answer keeps alive for a moment.
@@ -26,3 +27,11 @@ def settle_heap() -> None:
     gc.freeze()
     _, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
+
+
+def live_heap() -> dict[str, int]:
+    """What the interpreter holds after a full collection: its memory blocks (RSS cannot
+    tell freed memory from used, since the allocator keeps freed pages for reuse) and the
+    objects the collector tracks."""
+    gc.collect()
+    return {"allocatedBlocks": sys.getallocatedblocks(), "trackedObjects": len(gc.get_objects())}
