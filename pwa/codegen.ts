@@ -36,6 +36,11 @@ function marked(node: { directives?: readonly { name: { value: string } }[] } | 
  * relay's connections, edges and page info carry only what is selected inside them. */
 function fieldIsPublic(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): boolean {
   if (marked(field.astNode, 'dependsOnClock')) return false
+  return fieldIsTheSameForEveryone(parent, field)
+}
+
+/** Public but for the clock: the answer may change with the time, never with the caller. */
+function fieldIsTheSameForEveryone(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): boolean {
   if (marked(field.astNode, 'public') || marked(parent.astNode, 'public')) return true
   return parent.name === 'PageInfo' || /(Connection|Edge)$/.test(parent.name)
 }
@@ -53,8 +58,21 @@ function sentAsGet(document: DocumentNode, operation: OperationDefinitionNode): 
     const name = namedType(v.type)
     return HARMLESS_SCALARS.has(name) || isEnumType(SCHEMA.getType(name))
   })
-  if (!harmless) return false
-  let isPublic = true
+  return harmless && everyField(document, fieldIsPublic)
+}
+
+/** A query whose answer is the same for every caller (public fields, the clock's allowed):
+ * index.html's inline script may fetch it anonymously before the app has started
+ * (scripts/first-screen.ts), and the client may use that answer for a signed-in resident. */
+function anonymous(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  return operation.operation === 'query' && everyField(document, fieldIsTheSameForEveryone)
+}
+
+function everyField(
+  document: DocumentNode,
+  test: (parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>) => boolean,
+): boolean {
+  let every = true
   const typeInfo = new TypeInfo(SCHEMA)
   visit(
     document,
@@ -63,26 +81,30 @@ function sentAsGet(document: DocumentNode, operation: OperationDefinitionNode): 
         if (node.name.value === '__typename') return undefined
         const parent = typeInfo.getParentType()
         const field = typeInfo.getFieldDef()
-        if (!parent || !field || !fieldIsPublic(getNamedType(parent), field)) {
-          isPublic = false
+        if (!parent || !field || !test(getNamedType(parent), field)) {
+          every = false
           return BREAK
         }
         return undefined
       },
     }),
   )
-  return isPublic
+  return every
 }
 
 /** The operation's name, kept on the generated document (`__meta__`) for the client, and
  * whether it goes over GET. */
-function operationMeta(document: DocumentNode): { operationName: string; get?: true } {
+function operationMeta(document: DocumentNode): { operationName: string; get?: true; anonymous?: true } {
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   )
   const name = operation?.name?.value
   if (!operation || !name) throw new Error('every operation needs a name')
-  return sentAsGet(document, operation) ? { operationName: name, get: true } : { operationName: name }
+  return {
+    operationName: name,
+    ...(sentAsGet(document, operation) ? { get: true as const } : {}),
+    ...(anonymous(operation, document) ? { anonymous: true as const } : {}),
+  }
 }
 
 const config: CodegenConfig = {

@@ -53,6 +53,11 @@ export default defineConfig({
               name: 'vendor',
               test: /node_modules[\\/](@vue|vue|vue-router|pinia)[\\/]/,
             },
+            {
+              name: 'common',
+              test: /[\\/]src[\\/](components|composables|graphql|utils|stores|a11y|locales)[\\/]|node_modules[\\/](vant|@vant)[\\/]/,
+              minShareCount: 2,
+            },
           ],
         },
       },

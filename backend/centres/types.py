@@ -41,7 +41,9 @@ class Location:
     )
 
 
-@strawberry.type(description="A centre's hours on one day, Asia/Shanghai time.")
+@strawberry.type(
+    description="A centre's hours on one day, Asia/Shanghai time.", directives=[PUBLIC]
+)
 class OpeningHours:
     date: dt.date
     day_type: models.DayType

@@ -8,12 +8,13 @@ from typing import Any
 
 import strawberry
 
+from backend.graphql.caching import PUBLIC
 from backend.matters.models import ECertificateKind
 
 UNKNOWN_NOTICE = "以窗口告知为准"
 
 
-@strawberry.type(description="A public article a guide's fact rests on.")
+@strawberry.type(description="A public article a guide's fact rests on.", directives=[PUBLIC])
 class GuideSource:
     id: str
     title: str
@@ -22,7 +23,8 @@ class GuideSource:
 
 
 @strawberry.type(
-    description="One fact of a guide. `known` false: no source gives it (show 以窗口告知为准)."
+    description="One fact of a guide. `known` false: no source gives it (show 以窗口告知为准).",
+    directives=[PUBLIC],
 )
 class GuideFact:
     known: bool
@@ -33,7 +35,9 @@ class GuideFact:
     )
 
 
-@strawberry.type(description="A question residents ask, answered from a source.")
+@strawberry.type(
+    description="A question residents ask, answered from a source.", directives=[PUBLIC]
+)
 class GuideQuestion:
     question: str
     answer: str
@@ -41,13 +45,15 @@ class GuideQuestion:
     source_ids: list[str]
 
 
-@strawberry.type
+@strawberry.type(directives=[PUBLIC])
 class GuideFaq:
     known: bool
     items: list[GuideQuestion]
 
 
-@strawberry.type(description="A material, with what is known about how to bring it.")
+@strawberry.type(
+    description="A material, with what is known about how to bring it.", directives=[PUBLIC]
+)
 class GuideMaterial:
     name: str
     original_or_copy: GuideFact = strawberry.field(description="原件 or 复印件.")
@@ -67,7 +73,8 @@ class GuideMaterial:
 
 @strawberry.type(
     description="办事指南: conditions, steps, fees, legal basis, hours, materials, "
-    "sample forms and FAQ. Where a centre offers it: centresOffering(matterCode)."
+    "sample forms and FAQ. Where a centre offers it: centresOffering(matterCode).",
+    directives=[PUBLIC],
 )
 class MatterGuide:
     conditions: GuideFact

@@ -9,7 +9,8 @@
  * - adds to index.html a small inline script that, for the page being opened (say
  *   /matters/GA001), starts loading that route's lazily loaded chunks and CSS at once,
  *   instead of after the main script has run (routes read from src/router/*.ts, files from
- *   Vite's manifest, which is then removed from dist/);
+ *   Vite's manifest, which is then removed from dist/), and the queries its first screen
+ *   waits for (scripts/first-screen.ts), as persisted queries by their sha256;
  * - moves the icon font Vant inlines into its CSS as base64 (25 KiB, the bulk of the CSS every
  *   page waits for) into its own long-cached file, and drops the
  *   font's fallback on a third-party CDN (offline, and no request to anyone else);
@@ -18,9 +19,10 @@
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Plugin, ResolvedConfig } from 'vite'
+import { FIRST_SCREEN, type FirstScreenQuery, type Scalar } from './first-screen.ts'
 
 const NOT_PRECACHED = new Set(['sw.js', '404.html'])
 const COMPRESSIBLE = /\.(html|js|mjs|css|svg|json|webmanifest|txt|xml)$/
@@ -77,20 +79,61 @@ export function lazyRoutes(source: string): { path: string; module: string }[] {
   return found
 }
 
-/** A vue-router path as a regular expression source; null for patterns it cannot know. */
+/** A vue-router path as a regular expression source, a group per param; null for patterns
+ * it cannot know. */
 export function pathPattern(path: string): string | null {
   if (/[()*?+]/.test(path)) return null
   const parts = path.split('/').map((part) =>
-    part.startsWith(':') ? '[^/]+' : part.replace(/[.\\^$|[\]{}]/g, '\\$&'),
+    part.startsWith(':') ? '([^/]+)' : part.replace(/[.\\^$|[\]{}]/g, '\\$&'),
   )
   return '^' + parts.join('/') + '/?$'
 }
 
-/** For each route: the JS and CSS files its page needs beyond what index.html loads. */
+/** The names of a path's params, in order: '/centres/:code' -> ['code']. */
+export function pathParams(path: string): string[] {
+  return path
+    .split('/')
+    .filter((part) => part.startsWith(':'))
+    .map((part) => part.slice(1))
+}
+
+/** A first-screen query as the inline script needs it: operation name, sha256 of the
+ * document as the client sends it, and the variables' template. */
+export type EarlyQuery = [string, string, Record<string, Scalar>]
+
+export function earlyQueries(path: string, queries: FirstScreenQuery[]): EarlyQuery[] {
+  const params = new Set(pathParams(path))
+  return queries.map(({ document, variables }) => {
+    const meta = document.__meta__ ?? {}
+    const name = meta['operationName']
+    if (typeof name !== 'string') throw new Error(`${path}: not an operation document`)
+    // Sent without a token before anyone has signed in, and used for whoever is signed in.
+    if (meta['anonymous'] !== true) {
+      throw new Error(`${path}: ${name} may answer differently for each caller; it cannot be fetched early`)
+    }
+    for (const [key, value] of Object.entries(variables)) {
+      if (typeof value === 'string' && value.startsWith(':') && !params.has(value.slice(1))) {
+        throw new Error(`${path}: ${name}'s variable ${key} names no param of the path`)
+      }
+    }
+    const text = document.toString()
+    return [name, createHash('sha256').update(text).digest('hex'), variables]
+  })
+}
+
+/** A route's entry in the inline script: its pattern, the JS and CSS its page needs beyond
+ * what index.html loads, and, for a first screen, its params' names and its queries. */
+export type RoutePreload =
+  | [string, string[], string[]]
+  | [string, string[], string[], string[], EarlyQuery[]]
+
+/** For each route: the JS and CSS files its page needs beyond what index.html loads, and
+ * the queries of its first screen. */
 export function routePreloads(
   manifest: Manifest,
   routes: { path: string; module: string }[],
-): [string, string[], string[]][] {
+  firstScreen: Record<string, FirstScreenQuery[]> = {},
+): RoutePreload[] {
   const closure = (key: string, seen: Set<string>): Set<string> => {
     if (seen.has(key) || !manifest[key]) return seen
     seen.add(key)
@@ -98,24 +141,41 @@ export function routePreloads(
     return seen
   }
   const entry = closure('index.html', new Set())
-  const table: [string, string[], string[]][] = []
+  const table: RoutePreload[] = []
+  const unused = new Set(Object.keys(firstScreen))
   for (const { path, module } of routes) {
     const pattern = pathPattern(path)
     if (pattern === null || !manifest[module]) continue
     const keys = [...closure(module, new Set())].filter((key) => !entry.has(key))
     const js = keys.map((key) => '/' + manifest[key]!.file)
     const css = keys.flatMap((key) => (manifest[key]!.css ?? []).map((file) => '/' + file))
-    table.push([pattern, js, css])
+    const queries = firstScreen[path]
+    unused.delete(path)
+    table.push(queries ? [pattern, js, css, pathParams(path), earlyQueries(path, queries)] : [pattern, js, css])
   }
+  if (unused.size) throw new Error(`first-screen queries for routes the router lacks: ${[...unused].join(', ')}`)
   return table
 }
 
-/** The inline script: preloads the current route's chunks, and its CSS. */
-export function preloadScript(table: [string, string[], string[]][]): string {
+/**
+ * The inline script: preloads the current route's chunks and CSS, and starts its first
+ * screen's queries: each a POST of the persisted query (no token), its answer (status and
+ * parsed body, read at once, so the page that takes it renders it without waiting for another
+ * task) kept in `window.__tbEarly` under `earlyKey` (src/graphql/client.ts: the same key,
+ * written twice; tests/early.test.ts checks they agree). A failure (offline) is left for the
+ * page to notice, which then asks as usual, and is never reported as unhandled.
+ */
+export function preloadScript(table: RoutePreload[]): string {
   return `<script>(function(){var t=${JSON.stringify(table)},p=location.pathname,h=document.head;
-for(var i=0;i<t.length;i++){if(!new RegExp(t[i][0]).test(p))continue;
+function k(o,v){return o+' '+JSON.stringify(Object.keys(v).filter(function(n){return v[n]!=null}).sort().map(function(n){return[n,v[n]]}))}
+for(var i=0;i<t.length;i++){var m=new RegExp(t[i][0]).exec(p);if(!m)continue;
 t[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});
-t[i][2].forEach(function(f){var l=document.createElement('link');l.rel='stylesheet';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()</script>`
+t[i][2].forEach(function(f){var l=document.createElement('link');l.rel='stylesheet';l.crossOrigin='';l.href=f;h.appendChild(l)});
+if(t[i][4]&&window.fetch){var a={},e=window.__tbEarly={};try{t[i][3].forEach(function(n,j){a[n]=decodeURIComponent(m[j+1])})}catch(x){break}
+t[i][4].forEach(function(q){var v={};for(var n in q[2]){var x=q[2][n];v[n]=typeof x=='string'&&x.charAt(0)==':'?a[x.slice(1)]:x}
+var r=fetch('/graphql',{method:'POST',headers:{'content-type':'application/json',accept:'application/graphql-response+json, application/json'},
+body:JSON.stringify({operationName:q[0],variables:v,extensions:{persistedQuery:{version:1,sha256Hash:q[1]}}})}).then(function(r){return r.json().then(function(b){return{ok:r.ok,status:r.status,body:b}})});
+r['catch'](function(){});e[k(q[0],v)]={at:Date.now(),answer:r}})}break}})()</script>`
 }
 
 function addRoutePreloads(root: string, outDir: string): void {
@@ -130,7 +190,7 @@ function addRoutePreloads(root: string, outDir: string): void {
   const indexPath = join(outDir, 'index.html')
   const html = readFileSync(indexPath, 'utf8')
   // Before the stylesheets: an inline script after them waits until they have loaded.
-  const head = preloadScript(routePreloads(manifest, routes))
+  const head = preloadScript(routePreloads(manifest, routes, FIRST_SCREEN))
   const at = html.indexOf('<script type="module"')
   if (at < 0) throw new Error('index.html has no module script to put the route preloads before')
   writeFileSync(indexPath, html.slice(0, at) + head + '\n    ' + html.slice(at))
@@ -173,7 +233,7 @@ export function appShell(): Plugin {
       }
     },
     closeBundle() {
-      const outDir = join(config.root, config.build.outDir)
+      const outDir = resolve(config.root, config.build.outDir)
       addRoutePreloads(config.root, outDir)
       const hash = createHash('sha256')
       const urls: string[] = []

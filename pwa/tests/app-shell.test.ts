@@ -88,7 +88,7 @@ describe('route preloads', () => {
     const table = routePreloads(manifest, lazyRoutes(ROUTER))
     expect(table).toEqual([
       [
-        '^/matters/[^/]+/?$',
+        '^/matters/([^/]+)/?$',
         ['/assets/detail-1.js', '/assets/cell-1.js'],
         ['/assets/detail-1.css', '/assets/cell-1.css'],
       ],

@@ -5,6 +5,9 @@ server serving the built app (pwa/dist, with its .br/.gz files).
 - Offline: the banner says so (aria-live), and the app still opens from the service worker.
 - Dark mode follows the system: Vant's dark theme is on, and axe-core finds no text below
   4.5:1 on the main pages.
+- A matter or centre page opened from a link asks for its first screen's data while its code
+  is still loading (index.html's inline script), and the page takes those answers instead
+  of asking again.
 
 Build the app first (`cd pwa && npm ci && npm run build`). Screenshots go to a temporary
 directory (printed; pytest -s) or TONGBAN_SCREENSHOT_DIR.
@@ -170,5 +173,57 @@ def test_the_resident_switches_to_english_in_me_and_it_is_remembered(
     switch.get_by_role("radio", name="中文").click()
     expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
     expect(page.get_by_role("navigation", name="主导航")).to_contain_text("首页")
+    page.context.close()
+    assert crashes == []
+
+
+def _operations(page: Page) -> list[str]:
+    """Records the GraphQL operations the page sends, by name (POST body or GET URL)."""
+    sent: list[str] = []
+
+    def record(request: Any) -> None:
+        if not request.url.split("?")[0].endswith("/graphql"):
+            return
+        if request.method == "POST":
+            sent.append(json.loads(request.post_data or "{}").get("operationName") or "?")
+        else:
+            sent.append(re.search(r"operationName=(\w+)", request.url).group(1))  # type: ignore[union-attr]
+
+    page.on("request", record)
+    return sent
+
+
+def test_a_page_opened_from_a_link_asks_for_its_data_once_while_its_code_loads(
+    browser: Browser,  # noqa: F811
+    server: str,  # noqa: F811
+) -> None:
+    page, crashes = open_page(browser)
+    sent = _operations(page)
+    page.goto(f"{server}/centres/310101-01")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("南京东路")
+    expect(page.locator("[data-test=centre-links]")).to_be_visible()
+    expect(page.locator(".centre-page .van-list .van-cell").first).to_be_visible()  # its matters
+    page.wait_for_load_state("networkidle")
+    # Sent by the inline script before the app ran (no token, the persisted query's hash) ...
+    early = page.evaluate(
+        """() => performance.getEntriesByType('resource')
+              .filter((e) => e.name.endsWith('/graphql') && e.initiatorType === 'fetch')
+              .map((e) => e.startTime)"""
+    )
+    scripts = page.evaluate(
+        """() => performance.getEntriesByType('resource')
+              .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+              .map((e) => e.responseEnd)"""
+    )
+    assert early and scripts and min(early) < max(scripts), (early, scripts)
+    # ... and each asked once: the page took the answers rather than asking again.
+    for operation in ("Centre", "CentreMatters", "CentreLinksByCode"):
+        assert sent.count(operation) == 1, sent
+
+    sent.clear()
+    page.goto(f"{server}/matters/GA001")
+    expect(page.locator("[data-test=matter-guide]")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert sent.count("Matter") == 1 and sent.count("MatterGuide") == 1, sent
     page.context.close()
     assert crashes == []

@@ -19,6 +19,13 @@
  * Browsers, the service worker and proxies may cache its answer (the server sends an ETag
  * and Cache-Control). When the server does not know the hash (PERSISTED_QUERY_NOT_FOUND) the
  * GET is repeated once with the document in `query`, which registers it.
+ *
+ * A query of the page's first screen may already be on its way: index.html's inline script
+ * starts those as soon as the page opens (scripts/first-screen.ts). `takeEarly` hands its
+ * answer to the first request for the same operation and variables, once, within
+ * EARLY_TTL_MS; only for a document whose answer is the same for every caller (codegen's
+ * `anonymous`), since it was sent without a token. A failed early request is forgotten and
+ * the query sent as usual.
  */
 import { t } from '@/locales'
 import { operationName, sentAsGet, tokenPolicy } from './documents'
@@ -77,6 +84,11 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     variables: TVariables,
     signal?: AbortSignal,
   ): Promise<TData> {
+    const early = document.__meta__?.['anonymous'] === true ? takeEarly(operationName(document), variables) : null
+    if (early) {
+      const answer = await readEarly<TData>(early)
+      if (answer) return resultOf(answer.body, answer)
+    }
     if (sentAsGet(document)) {
       const hash = await sha256Hex(document.toString())
       if (hash !== null) {
@@ -223,11 +235,69 @@ export async function sha256Hex(text: string): Promise<string | null> {
   return hex
 }
 
+/** How long an early answer waits for its page: a page opened later asks afresh. */
+export const EARLY_TTL_MS = 10_000
+
+/** What index.html's inline script keeps of an early request: when it was sent, and its
+ * status with the parsed body (rejected when the network or the JSON failed). */
+export interface EarlyRequest {
+  at: number
+  answer: Promise<{ ok: boolean; status: number; body: unknown }>
+}
+
+declare global {
+  interface Window {
+    __tbEarly?: Record<string, EarlyRequest>
+  }
+}
+
+/** The key of a query in `window.__tbEarly`: the operation and its variables, sorted, without
+ * null ones (absent and null mean the same to GraphQL). index.html's inline script computes
+ * it too (scripts/app-shell.ts `preloadScript`). */
+export function earlyKey(operation: string, variables: unknown): string {
+  const values = (variables ?? {}) as Record<string, unknown>
+  const entries = Object.keys(values)
+    .filter((name) => values[name] != null)
+    .sort()
+    .map((name) => [name, values[name]])
+  return `${operation} ${JSON.stringify(entries)}`
+}
+
+/** The early request for this query, if the inline script started one lately; once. */
+export function takeEarly(operation: string, variables: unknown): EarlyRequest | null {
+  const table = typeof window === 'undefined' ? undefined : window.__tbEarly
+  if (!table) return null
+  const key = earlyKey(operation, variables)
+  const found = table[key]
+  if (!found) return null
+  delete table[key]
+  return Date.now() - found.at <= EARLY_TTL_MS ? found : null
+}
+
+/** The early request's answer, or null when it failed or the server did not know the hash
+ * (then the query is sent as usual). */
+async function readEarly<TData>(
+  early: EarlyRequest,
+): Promise<{ body: GraphQLResponseBody<TData>; ok: boolean; status: number } | null> {
+  try {
+    const { ok, status, body } = await early.answer
+    const answer = body as GraphQLResponseBody<TData> | null
+    const code = answer?.errors?.[0]?.extensions?.code
+    if (code === 'PERSISTED_QUERY_NOT_FOUND' || (!ok && !answer?.errors)) return null
+    return { body: answer ?? {}, ok, status }
+  } catch {
+    return null
+  }
+}
+
 function httpError(status: number): ApiError {
   return new ApiError('http', `HTTP_${status}`, messageForStatus(status), { status })
 }
 
-function resultOf<TData>(body: GraphQLResponseBody<TData> | null, response: Response): TData {
+function resultOf<TData>(
+  body: GraphQLResponseBody<TData> | null,
+  response: { ok: boolean; status: number },
+): TData {
   const first = body?.errors?.[0]
   if (first) {
     const code = first.extensions?.code ?? 'UNKNOWN_ERROR'

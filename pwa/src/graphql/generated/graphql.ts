@@ -1776,7 +1776,7 @@ fragment OpeningHoursFields on OpeningHours {
   calendarKnown
   source
   note
-}`, {"operationName":"BookingCalendar"}) as unknown as TypedDocumentString<BookingCalendarQuery, BookingCalendarQueryVariables>;
+}`, {"operationName":"BookingCalendar","anonymous":true}) as unknown as TypedDocumentString<BookingCalendarQuery, BookingCalendarQueryVariables>;
 export const AvailableSlotsDocument = new TypedDocumentString(`
     query AvailableSlots($centreCode: String!, $matterCode: String!, $from: Date!, $to: Date!) {
   availableSlots(
@@ -2335,7 +2335,7 @@ export const CentrePickerDocument = new TypedDocumentString(`
   code
   name
   shortName
-}`, {"operationName":"CentrePicker"}) as unknown as TypedDocumentString<CentrePickerQuery, CentrePickerQueryVariables>;
+}`, {"operationName":"CentrePicker","anonymous":true}) as unknown as TypedDocumentString<CentrePickerQuery, CentrePickerQueryVariables>;
 export const NearestCentreDocument = new TypedDocumentString(`
     query NearestCentre($lat: Float!, $lng: Float!) {
   nearbyCentres(lat: $lat, lng: $lng, withinMinutes: 60, first: 1) {
@@ -2348,7 +2348,7 @@ export const NearestCentreDocument = new TypedDocumentString(`
   code
   name
   shortName
-}`, {"operationName":"NearestCentre","get":true}) as unknown as TypedDocumentString<NearestCentreQuery, NearestCentreQueryVariables>;
+}`, {"operationName":"NearestCentre","get":true,"anonymous":true}) as unknown as TypedDocumentString<NearestCentreQuery, NearestCentreQueryVariables>;
 export const SubmitCaseDocument = new TypedDocumentString(`
     mutation SubmitCase($input: SubmitCaseInput!) {
   submitCase(input: $input) {
@@ -2812,7 +2812,7 @@ export const DepartmentsDocument = new TypedDocumentString(`
     fullName
   }
 }
-    `, {"operationName":"Departments","get":true}) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
+    `, {"operationName":"Departments","get":true,"anonymous":true}) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
 export const MattersDocument = new TypedDocumentString(`
     query Matters($filter: MatterFilter, $first: Int, $after: String) {
   matters(filter: $filter, first: $first, after: $after) {
@@ -2839,7 +2839,7 @@ export const MattersDocument = new TypedDocumentString(`
     code
     name
   }
-}`, {"operationName":"Matters"}) as unknown as TypedDocumentString<MattersQuery, MattersQueryVariables>;
+}`, {"operationName":"Matters","anonymous":true}) as unknown as TypedDocumentString<MattersQuery, MattersQueryVariables>;
 export const MatterDocument = new TypedDocumentString(`
     query Matter($code: String!) {
   matter(code: $code) {
@@ -2867,7 +2867,7 @@ export const MatterDocument = new TypedDocumentString(`
     code
     name
   }
-}`, {"operationName":"Matter"}) as unknown as TypedDocumentString<MatterQuery, MatterQueryVariables>;
+}`, {"operationName":"Matter","anonymous":true}) as unknown as TypedDocumentString<MatterQuery, MatterQueryVariables>;
 export const CentresDocument = new TypedDocumentString(`
     query Centres($filter: CentreFilter, $first: Int, $after: String) {
   centres(filter: $filter, first: $first, after: $after) {
@@ -2892,7 +2892,7 @@ export const CentresDocument = new TypedDocumentString(`
   address
   addressApproximate
   isOpenAt
-}`, {"operationName":"Centres"}) as unknown as TypedDocumentString<CentresQuery, CentresQueryVariables>;
+}`, {"operationName":"Centres","anonymous":true}) as unknown as TypedDocumentString<CentresQuery, CentresQueryVariables>;
 export const CentreDocument = new TypedDocumentString(`
     query Centre($code: String!) {
   centre(code: $code) {
@@ -2940,7 +2940,7 @@ fragment OpeningHoursFields on OpeningHours {
   calendarKnown
   source
   note
-}`, {"operationName":"Centre"}) as unknown as TypedDocumentString<CentreQuery, CentreQueryVariables>;
+}`, {"operationName":"Centre","anonymous":true}) as unknown as TypedDocumentString<CentreQuery, CentreQueryVariables>;
 export const CentreMattersDocument = new TypedDocumentString(`
     query CentreMatters($code: String!, $first: Int, $after: String) {
   centre(code: $code) {
@@ -2969,7 +2969,7 @@ export const CentreMattersDocument = new TypedDocumentString(`
     code
     name
   }
-}`, {"operationName":"CentreMatters"}) as unknown as TypedDocumentString<CentreMattersQuery, CentreMattersQueryVariables>;
+}`, {"operationName":"CentreMatters","anonymous":true}) as unknown as TypedDocumentString<CentreMattersQuery, CentreMattersQueryVariables>;
 export const NearbyCentresDocument = new TypedDocumentString(`
     query NearbyCentres($lat: Float!, $lng: Float!, $withinMinutes: Int!) {
   nearbyCentres(lat: $lat, lng: $lng, withinMinutes: $withinMinutes) {
@@ -2989,7 +2989,7 @@ export const NearbyCentresDocument = new TypedDocumentString(`
   address
   addressApproximate
   isOpenAt
-}`, {"operationName":"NearbyCentres"}) as unknown as TypedDocumentString<NearbyCentresQuery, NearbyCentresQueryVariables>;
+}`, {"operationName":"NearbyCentres","anonymous":true}) as unknown as TypedDocumentString<NearbyCentresQuery, NearbyCentresQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($search: String!, $first: Int) {
   matters(filter: {search: $search}, first: $first) {
@@ -3038,7 +3038,7 @@ fragment CentreListItem on Centre {
   address
   addressApproximate
   isOpenAt
-}`, {"operationName":"Search"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+}`, {"operationName":"Search","anonymous":true}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const MyCertificatesDocument = new TypedDocumentString(`
     query MyCertificates {
   myCertificates {
@@ -3436,7 +3436,7 @@ export const MatterGuideDocument = new TypedDocumentString(`
   known
   items
   sourceIds
-}`, {"operationName":"MatterGuide"}) as unknown as TypedDocumentString<MatterGuideQuery, MatterGuideQueryVariables>;
+}`, {"operationName":"MatterGuide","anonymous":true}) as unknown as TypedDocumentString<MatterGuideQuery, MatterGuideQueryVariables>;
 export const CentresOfferingDocument = new TypedDocumentString(`
     query CentresOffering($matterCode: String!, $lat: Float, $lng: Float, $district: String, $first: Int! = 10) {
   centresOffering(
@@ -3485,7 +3485,7 @@ export const CentreLinksByCodeDocument = new TypedDocumentString(`
   location {
     approximate
   }
-}`, {"operationName":"CentreLinksByCode"}) as unknown as TypedDocumentString<CentreLinksByCodeQuery, CentreLinksByCodeQueryVariables>;
+}`, {"operationName":"CentreLinksByCode","anonymous":true}) as unknown as TypedDocumentString<CentreLinksByCodeQuery, CentreLinksByCodeQueryVariables>;
 export const RequestLoginCodeDocument = new TypedDocumentString(`
     mutation RequestLoginCode($phone: String!) {
   requestLoginCode(phone: $phone) {
