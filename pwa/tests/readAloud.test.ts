@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { speechChunks } from '../src/utils/readAloud'
+import { speechChunks, speechLang } from '../src/utils/readAloud'
 
 describe('speechChunks', () => {
   it('keeps short text whole and joins sentences up to the limit', () => {
@@ -20,5 +20,14 @@ describe('speechChunks', () => {
 
   it('splits at line breaks between blocks of the page', () => {
     expect(speechChunks('办事指南\n受理部门\n公安', 6)).toEqual(['办事指南', '受理部门', '公安'])
+  })
+})
+
+describe('speechLang', () => {
+  it('reads Chinese in Mandarin, and English in English only in the English app', () => {
+    expect(speechLang('预约 到中心办理', 'zh-CN')).toBe('zh-CN')
+    expect(speechLang('Book a visit', 'zh-CN')).toBe('zh-CN')
+    expect(speechLang('Book a visit', 'en')).toBe('en-US')
+    expect(speechLang('Centre: 南京东路街道社区事务受理服务中心', 'en')).toBe('zh-CN')
   })
 })

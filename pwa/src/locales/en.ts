@@ -116,11 +116,7 @@ export const en: LocaleShape<typeof zhCN> = {
     cityWide: 'Where',
     promised: 'Time limit',
     summary: 'About this service',
-    materials: 'Documents to bring',
-    noMaterials: 'No list of documents yet; the counter will tell you what to bring.',
     eCertBadge: 'e-certificate accepted',
-    eCertHint:
-      'Documents marked "e-certificate accepted" can be shown as the electronic certificate at the counter instead of the paper original.',
     cityWideYes: 'City-wide: apply at any community affairs centre in Shanghai',
     cityWideNo:
       'Not city-wide: apply at a centre that offers this service; call 12345 for advice',

@@ -40,3 +40,10 @@ export function speechChunks(text: string, max = 160): string[] {
   if (current) chunks.push(current)
   return chunks
 }
+
+/** The language to read a chunk in: Mandarin for anything with Chinese characters (catalogue
+ * names stay Chinese in the English app), else the app's language. */
+export function speechLang(chunk: string, appLocale: 'zh-CN' | 'en'): 'zh-CN' | 'en-US' {
+  if (appLocale === 'zh-CN' || /\p{Script=Han}/u.test(chunk)) return 'zh-CN'
+  return 'en-US'
+}

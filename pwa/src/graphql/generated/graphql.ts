@@ -467,7 +467,7 @@ export type BookingCentreFragment = { code: string, name: string, shortName: str
 
 export type BookingListItemFragment = { id: string, state: BookingState, stateName: string, start: string, end: string, checkedInAt: string | null, matter: { code: string, name: string }, centre: { code: string, name: string, shortName: string } };
 
-export type BookingDetailFragment = { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } };
+export type BookingDetailFragment = { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, guide: { unknownNotice: string, materials: Array<{ name: string, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null }> } | null }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } };
 
 export type BookingCalendarQueryVariables = Exact<{
   centreCode: string;
@@ -499,7 +499,7 @@ export type BookSlotMutationVariables = Exact<{
 }>;
 
 
-export type BookSlotMutation = { bookSlot: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+export type BookSlotMutation = { bookSlot: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, guide: { unknownNotice: string, materials: Array<{ name: string, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null }> } | null }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
 
 export type MyBookingsQueryVariables = Exact<{
   states?: Array<BookingState> | BookingState | null | undefined;
@@ -516,7 +516,7 @@ export type BookingByIdQueryVariables = Exact<{
 
 
 export type BookingByIdQuery = { node:
-    | { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } }
+    | { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, guide: { unknownNotice: string, materials: Array<{ name: string, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null }> } | null }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } }
     | Record<PropertyKey, never>
    };
 
@@ -525,14 +525,14 @@ export type CancelBookingMutationVariables = Exact<{
 }>;
 
 
-export type CancelBookingMutation = { cancelBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+export type CancelBookingMutation = { cancelBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, guide: { unknownNotice: string, materials: Array<{ name: string, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null }> } | null }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
 
 export type RescheduleBookingMutationVariables = Exact<{
   input: RescheduleBookingInput;
 }>;
 
 
-export type RescheduleBookingMutation = { rescheduleBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, materials: Array<{ name: string, eCertificate: ECertificateKind | null }> }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
+export type RescheduleBookingMutation = { rescheduleBooking: { booking: { id: string, state: BookingState, stateName: string, start: string, end: string, createdAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, checkInQrSvg: string | null, calendarUrl: string, ticket: { id: string, number: string, state: TicketState, stateName: string, priority: boolean, priorityReason: PriorityReason | null, window: number | null, recalls: number, issuedAt: string, calledAt: string | null, finishedAt: string | null, queueLetter: string, queueName: string, ahead: number, estimatedWaitMinutes: number } | null, matter: { code: string, name: string, onlineLevel: OnlineLevel, guide: { unknownNotice: string, materials: Array<{ name: string, eCertificate: ECertificateKind | null, eCertificateCandidate: ECertificateKind | null }> } | null }, centre: { code: string, name: string, shortName: string, address: string, addressApproximate: boolean, phone: string | null, location: { latitude: number, longitude: number, approximate: boolean } } } | null, errors: Array<{ field: string | null, message: string, code: ErrorCode }> } };
 
 export type CheckInBookingMutationVariables = Exact<{
   input: CheckInBookingInput;
@@ -1169,9 +1169,13 @@ export const BookingDetailFragmentDoc = new TypedDocumentString(`
     code
     name
     onlineLevel
-    materials {
-      name
-      eCertificate
+    guide {
+      unknownNotice
+      materials {
+        name
+        eCertificate
+        eCertificateCandidate
+      }
     }
   }
   centre {
@@ -1835,9 +1839,13 @@ fragment BookingDetail on Booking {
     code
     name
     onlineLevel
-    materials {
-      name
-      eCertificate
+    guide {
+      unknownNotice
+      materials {
+        name
+        eCertificate
+        eCertificateCandidate
+      }
     }
   }
   centre {
@@ -1938,9 +1946,13 @@ fragment BookingDetail on Booking {
     code
     name
     onlineLevel
-    materials {
-      name
-      eCertificate
+    guide {
+      unknownNotice
+      materials {
+        name
+        eCertificate
+        eCertificateCandidate
+      }
     }
   }
   centre {
@@ -2007,9 +2019,13 @@ fragment BookingDetail on Booking {
     code
     name
     onlineLevel
-    materials {
-      name
-      eCertificate
+    guide {
+      unknownNotice
+      materials {
+        name
+        eCertificate
+        eCertificateCandidate
+      }
     }
   }
   centre {
@@ -2081,9 +2097,13 @@ fragment BookingDetail on Booking {
     code
     name
     onlineLevel
-    materials {
-      name
-      eCertificate
+    guide {
+      unknownNotice
+      materials {
+        name
+        eCertificate
+        eCertificateCandidate
+      }
     }
   }
   centre {
