@@ -236,7 +236,7 @@ def test_matters_list_scrolls_searches_and_opens(
     target = "居住证新办" if "居住证新办" in names else names[0]
     phone.locator(".matter-cell__name", has_text=target).first.click()
     expect(phone.get_by_role("heading", name=target)).to_be_visible()
-    for label in ("受理部门", "受理方式", "网办程度", "承诺时限", "申请材料"):
+    for label in ("受理部门", "受理方式", "网办程度", "承诺时限", "材料要求"):
         expect(phone.get_by_text(label, exact=True)).to_be_visible()
     expect(phone.get_by_text(re.compile("当场受理|由户籍地受理中心受理"))).to_be_visible()
     phone.screenshot(path=str(screenshots / "matter.png"), full_page=True)

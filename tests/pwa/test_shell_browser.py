@@ -202,7 +202,7 @@ def test_a_page_opened_from_a_link_asks_for_its_data_once_while_its_code_loads(
     page.goto(f"{server}/centres/310101-01")
     expect(page.get_by_role("heading", level=1)).to_contain_text("南京东路")
     expect(page.locator("[data-test=centre-links]")).to_be_visible()
-    expect(page.locator(".centre-page .van-list .van-cell").first).to_be_visible()  # its matters
+    expect(page.locator(".centre-page .paged-list .van-cell").first).to_be_visible()  # its matters
     page.wait_for_load_state("networkidle")
     # Sent by the inline script before the app ran (no token, the persisted query's hash) ...
     early = page.evaluate(
