@@ -25,14 +25,16 @@ export const FIRST_SCREEN: Record<string, FirstScreenQuery[]> = {
     { document: generated.MatterDocument, variables: { code: ':code' } },
     { document: generated.MatterGuideDocument, variables: { code: ':code' } },
   ],
-  // src/pages/centres/detail.vue: the centre, the first page of its matters (its
-  // MATTERS_PAGE) and its map links (src/components/CentreMapLinks.vue).
+  // src/pages/centres/detail.vue: the centre and its map links (src/components/CentreMapLinks.vue).
   '/centres/:code': [
     { document: generated.CentreDocument, variables: { code: ':code' } },
+    { document: generated.CentreLinksByCodeDocument, variables: { code: ':code' } },
+  ],
+  // src/pages/centres/matters.vue: the first page (useConnection's PAGE_SIZE).
+  '/centres/:code/matters': [
     {
       document: generated.CentreMattersDocument,
-      variables: { code: ':code', first: 10, after: null },
+      variables: { code: ':code', first: 20, after: null },
     },
-    { document: generated.CentreLinksByCodeDocument, variables: { code: ':code' } },
   ],
 }

@@ -65,6 +65,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "/staff/counter": ("staff", "/staff/counter"),
     "/centres": ("public", "/centres"),
     "/centres/:code": ("public", f"/centres/{CENTRE}"),
+    "/centres/:code/matters": ("public", f"/centres/{CENTRE}/matters"),
     "/nearby": ("public", "/nearby"),
     "/search": ("public", "/search?q=%E6%88%B7%E5%8F%A3"),
     "/me": ("resident", "/me"),

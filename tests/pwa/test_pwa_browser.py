@@ -287,9 +287,12 @@ def test_centre_page_shows_todays_hours_and_the_hotline(
         )
     else:
         expect(phone.get_by_text(centre["phone"])).to_be_visible()
-    expect(phone.get_by_text(re.compile(r"可办事项（共 \d+ 项）"))).to_be_visible()
-    expect(phone.locator(".matter-cell").first).to_be_visible()
     phone.screenshot(path=str(screenshots / "centre.png"), full_page=True)
+    # Its matters on a page of their own.
+    phone.locator("[data-test=centre-matters]").click()
+    expect(phone).to_have_url(re.compile(r"/centres/[^/]+/matters$"))
+    expect(phone.get_by_text(re.compile(r"共 \d+ 项"))).to_be_visible()
+    expect(phone.locator(".matter-cell").first).to_be_visible()
 
 
 def test_fifteen_minute_circle(server: str, browser: Browser, screenshots: Path) -> None:

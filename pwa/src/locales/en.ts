@@ -26,6 +26,7 @@ export const en: LocaleShape<typeof zhCN> = {
     nearby: '15-minute service circle',
     matter: 'Service details',
     centre: 'Service centre',
+    centreMatters: 'Services offered',
     notFound: 'Page not found',
     login: 'Sign in',
     verify: 'Real-name verification',
@@ -179,6 +180,7 @@ export const en: LocaleShape<typeof zhCN> = {
     branches: 'Branches',
     matters: 'Services offered',
     mattersHint: 'All city-wide services can be applied for here, plus this centre’s own.',
+    mattersLink: 'See the services this centre offers',
   },
   openStatus: {
     open: 'Open',

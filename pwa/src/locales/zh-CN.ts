@@ -22,6 +22,7 @@ export const zhCN = {
     nearby: '15分钟政务服务圈',
     matter: '事项详情',
     centre: '服务中心',
+    centreMatters: '可办事项',
     notFound: '页面不存在',
     login: '登录',
     verify: '实名认证',
@@ -161,6 +162,7 @@ export const zhCN = {
     branches: '分中心',
     matters: '可办事项',
     mattersHint: '全市通办事项在本中心均可申请，另含本中心的特色事项。',
+    mattersLink: '查看本中心可办理的事项',
   },
   openStatus: {
     open: '营业中',

@@ -87,6 +87,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: t.titles.centre },
   },
   {
+    path: '/centres/:code/matters',
+    name: 'centre-matters',
+    component: () => import('@/pages/centres/matters.vue'),
+    meta: { title: t.titles.centreMatters },
+  },
+  {
     path: '/nearby',
     name: 'nearby',
     component: () => import('@/pages/nearby/index.vue'),

@@ -716,7 +716,7 @@ export type CentreMattersQueryVariables = Exact<{
 }>;
 
 
-export type CentreMattersQuery = { centre: { matters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, handlingMode: HandlingMode, onlineLevel: OnlineLevel, cityWide: boolean, promisedWorkingDays: number, department: { code: string, name: string } } }> } } };
+export type CentreMattersQuery = { centre: { code: string, shortName: string, matters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, handlingMode: HandlingMode, onlineLevel: OnlineLevel, cityWide: boolean, promisedWorkingDays: number, department: { code: string, name: string } } }> } } };
 
 export type NearbyCentresQueryVariables = Exact<{
   lat: number;
@@ -2964,6 +2964,8 @@ fragment OpeningHoursFields on OpeningHours {
 export const CentreMattersDocument = new TypedDocumentString(`
     query CentreMatters($code: String!, $first: Int, $after: String) {
   centre(code: $code) {
+    code
+    shortName
     matters(first: $first, after: $after) {
       totalCount
       pageInfo {
