@@ -116,6 +116,9 @@ class Settings(BaseSettings):
     # Ratings (好差评, backend/ratings/): how many working days a centre head has to settle
     # the follow-up (整改) of a 不满意 rating.
     rating_follow_up_working_days: int = Field(default=15, ge=1, le=60)
+    # 电子亮证 (backend/certificates/): verifications one clerk may ask for in a minute (a busy
+    # window scans about one code a minute; a script with a stolen clerk session is held here).
+    certificate_verifications_per_minute: int = Field(default=30, ge=1)
     # Load the demo residents and staff of seed/staff.json (demo passwords!). Off in production.
     seed_demo_accounts: bool = True
 

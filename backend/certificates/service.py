@@ -58,6 +58,7 @@ from backend.platform.clock import now, to_shanghai
 from backend.platform.errors import DomainError, ErrorCode
 from backend.platform.events import record
 from backend.platform.principal import Principal
+from backend.platform.ratelimit import enforce
 from backend.platform.requestmeta import RequestMeta
 from backend.platform.streams import next_value
 from backend.platform.uow import unit_of_work
@@ -522,6 +523,19 @@ async def verify(
 ) -> Verification:
     """A clerk's scan: checked, burnt, recorded. Refusals are answers, not errors; only an
     unknown matter or case (the clerk's own input) is an error, and burns nothing."""
+    # Per clerk (settings.certificate_verifications_per_minute), before the code is looked
+    # at: a refused call burns nothing, and is in the audit log.
+    try:
+        await enforce(
+            infra.current().limiter,
+            f"certificates:verify:{principal.subject_id}",
+            infra.current().settings.certificate_verifications_per_minute,
+            60,
+            "验证过于频繁，请 {seconds} 秒后再试。",
+        )
+    except DomainError:
+        await _refuse_input(principal, meta, "rate")
+        raise
     matter = await matters.find_matter_by_code(matter_code)
     if matter is None:
         await _refuse_input(principal, meta, "matter")
@@ -616,7 +630,7 @@ async def _refuse_input(principal: Principal, meta: RequestMeta, field: str) -> 
         "certificates.verify",
         AuditOutcome.FAILURE,
         actor=principal.audit_actor,
-        reason=f"{field.upper()}_NOT_FOUND",
+        reason="RATE_LIMITED" if field == "rate" else f"{field.upper()}_NOT_FOUND",
         meta=meta,
     )
 

@@ -316,6 +316,27 @@ async def test_unknown_matter_or_case_is_an_error_and_burns_nothing(gql: GraphQL
     assert (await verify(verifier, token))["result"] == "SUCCESS"
 
 
+async def test_a_clerk_verifying_too_fast_is_held_back_and_burns_nothing(
+    gql: GraphQLClient,
+) -> None:
+    resident = await holder(gql)
+    verifier = await clerk(gql)
+    limit = infra.current().settings.certificate_verifications_per_minute
+    for _ in range(limit):
+        await verifier(VERIFY, t="garbage", m=ID_MATTER, c=None)
+    token = await token_for(resident)
+    request_id = f"held-{secrets.token_hex(8)}"
+    held = await verifier.with_request_id(request_id)(VERIFY, t=token, m=ID_MATTER, c=None)
+    error = held.data["verifyCertificate"]["errors"][0]
+    assert error["code"] == "RATE_LIMITED" and "秒后再试" in error["message"], error
+    assert held.data["verifyCertificate"]["verification"] is None
+    audit = await AuditEvent.get(request_id=request_id, action="certificates.verify")
+    assert (audit.outcome, audit.reason) == (AuditOutcome.FAILURE, "RATE_LIMITED")
+    # Another clerk is not held back, and the code was not burnt by the refused call.
+    other = await clerk(gql)
+    assert (await verify(other, token))["result"] == "SUCCESS"
+
+
 def test_decoder_refuses_without_a_database() -> None:
     """The decoder alone: a token minted for 60 s verifies, the same claims re-signed with
     a 61 s life do not."""

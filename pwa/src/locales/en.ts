@@ -50,6 +50,7 @@ export const en: LocaleShape<typeof zhCN> = {
   },
   home: {
     searchPlaceholder: 'Search services or centres, e.g. 居住证',
+    searchPlaceholderShort: 'Search services or centres',
     nearbyButton: '15-minute service circle',
     nearbyHint: 'Find community affairs centres within a 15-minute walk',
     quickLinks: 'Shortcuts',

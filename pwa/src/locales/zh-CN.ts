@@ -46,6 +46,8 @@ export const zhCN = {
   },
   home: {
     searchPlaceholder: '搜索事项或服务中心，如：居住证',
+    // 长辈版: what fits the search bar at 18 px on a 375 px phone.
+    searchPlaceholderShort: '搜索事项或中心',
     nearbyButton: '15分钟政务服务圈',
     nearbyHint: '查找步行15分钟内的社区事务受理服务中心',
     quickLinks: '快捷入口',
