@@ -141,6 +141,9 @@ def test_consent_verification_my_data_and_erasure(
 
     # 实名认证: the ID number goes only with the separate consent.
     phone.goto(f"{server}/me/verify")
+    # A full load: the session is restored (refresh, then the account) before the form shows;
+    # in CI this runs beside the fuzzer, which keeps both cores busy for two minutes.
+    expect(phone.get_by_label("姓名")).to_be_visible(timeout=3 * TIMEOUT_MS)
     phone.get_by_label("姓名").fill(PERSON[0])
     phone.get_by_label("身份证号").fill(PERSON[1])
     phone.get_by_role("button", name="提交认证").click()
